@@ -1,0 +1,22 @@
+@{
+    RootModule           = 'VpcCni.PowerShell.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0c1f0e-6f5e-4a53-9a0a-7d3f0c6f1c21'
+    Author               = 'VpcCni developers'
+    CompanyName          = 'VpcCni'
+    Copyright            = '(c) VpcCni developers. All rights reserved.'
+    Description          = 'Amazon VPC CNI for Kubernetes nodes on AWS, in C#: warm-pool calculators, node diagnostics and the IPAM engine.'
+    PowerShellVersion    = '7.6'
+    CompatiblePSEditions = @('Core')
+    FormatsToProcess     = @('VpcCni.Format.ps1xml')
+    CmdletsToExport      = @()
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('AWS', 'EKS', 'Kubernetes', 'CNI', 'VPC', 'ENI', 'IPAM', 'Linux', 'PSEdition_Core')
+            ProjectUri = 'https://github.com/vpccni/vpccni'
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Replaced by the simulator's command line (issue 3).
+return 0;

@@ -63,14 +63,15 @@ $Out = Join-Path $Root 'out'
 $PesterVersion = '5.7.1'
 
 function Invoke-Dotnet {
-    param([Parameter(ValueFromRemainingArguments)] [string[]] $Arguments)
+    # A simple function (not advanced), so dotnet's own -o/-c/-v are not taken for common parameters.
+    $Arguments = [string[]] $args
     Write-Host "dotnet $($Arguments -join ' ')" -ForegroundColor DarkGray
     & dotnet @Arguments
     if ($LASTEXITCODE -ne 0) { throw "dotnet $($Arguments[0]) failed with exit code $LASTEXITCODE" }
 }
 
 function Invoke-Build {
-    Invoke-Dotnet build (Join-Path $Root 'VpcCni.sln') -c $Configuration --nologo -v:q
+    Invoke-Dotnet build (Join-Path $Root 'VpcCni.sln') -c $Configuration --nologo --verbosity quiet
 }
 
 function Invoke-Publish {
@@ -82,7 +83,7 @@ function Invoke-Publish {
     $staging = Join-Path $Out 'staging/module'
     if (Test-Path $staging) { Remove-Item $staging -Recurse -Force }
 
-    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.PowerShell') -c $Configuration -o $staging --nologo -v:q
+    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.PowerShell') -c $Configuration -o $staging --nologo --verbosity quiet
     $dependencies = New-Item -ItemType Directory -Force (Join-Path $module 'dependencies')
     Copy-Item (Join-Path $Root 'VpcCni.psd1') $module
     Copy-Item (Join-Path $Root 'src/VpcCni.PowerShell/*.ps1xml') $module
@@ -97,7 +98,7 @@ function Invoke-Publish {
 
     # Executables: framework-dependent apps with their apphosts, side by side in out/bin.
     foreach ($app in Get-ChildItem (Join-Path $Root 'src') -Directory | Where-Object { $_.Name -in 'VpcCni.Simulator', 'VpcCni.Service' }) {
-        Invoke-Dotnet publish $app.FullName -c $Configuration -o $bin --nologo -v:q
+        Invoke-Dotnet publish $app.FullName -c $Configuration -o $bin --nologo --verbosity quiet
     }
     Write-Host "Published module to $module and executables to $bin"
 }
@@ -106,7 +107,7 @@ function Install-Pester {
     $packages = Join-Path $Root '.tools/packages'
     $manifest = Join-Path $packages "pester/$PesterVersion/tools/Pester.psd1"
     if (-not (Test-Path $manifest)) {
-        Invoke-Dotnet restore (Join-Path $Root 'build/pester/Pester.proj') "-p:RestorePackagesPath=$packages" --nologo -v:q
+        Invoke-Dotnet restore (Join-Path $Root 'build/pester/Pester.proj') "-p:RestorePackagesPath=$packages" --nologo --verbosity quiet
     }
     if (-not (Test-Path $manifest)) { throw "Pester $PesterVersion was restored but $manifest is missing." }
     return $manifest
@@ -160,8 +161,10 @@ Import-Module '$pester'
 if (`$env:CI -eq 'true') { `$failed += `$r.SkippedCount }
 @{ passed = `$r.PassedCount; failed = `$failed } | ConvertTo-Json | Set-Content '$summary'
 "@
-    $pwsh = (Get-Process -Id $PID).Path
-    & $pwsh -NoProfile -NonInteractive -Command $script
+    # Under `dotnet pwsh` the process is dotnet itself; start the child the same way.
+    $pwshHost = @([Environment]::ProcessPath)
+    if ((Split-Path -Leaf $pwshHost[0]) -like 'dotnet*') { $pwshHost += 'pwsh' }
+    & $pwshHost[0] @($pwshHost | Select-Object -Skip 1) -NoProfile -NonInteractive -Command $script
     $pPassed = 0; $pFailed = 1
     if (Test-Path $summary) {
         $s = Get-Content -Raw $summary | ConvertFrom-Json

@@ -2,15 +2,16 @@
 # The built module (out/VpcCni, laid out by build.ps1 -Task Publish) as a user imports it.
 
 BeforeAll {
-    $script:ModulePath = if ($env:VPCCNI_MODULE) { $env:VPCCNI_MODULE } else { Join-Path $PSScriptRoot '../out/VpcCni/VpcCni.psd1' }
+    Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1') -Force
+    $script:ModulePath = Get-VpcCniTestModulePath
 }
 
 Describe 'VpcCni module' -Tag 'Unit' {
     It 'imports from the built layout without warnings or errors' {
-        $out = pwsh -NoProfile -NonInteractive -Command "Import-Module '$script:ModulePath' -WarningVariable w -ErrorAction Stop 3>&1; if (`$w) { 'WARN: ' + (`$w -join ';') }; 'ok'" 2>&1
+        $out = Invoke-ChildPwsh "Import-Module '$script:ModulePath' -WarningVariable w -ErrorAction Stop 3>&1; if (`$w) { 'WARN: ' + (`$w -join ';') }; 'ok'"
         $LASTEXITCODE | Should -Be 0
         ($out -join "`n") | Should -Not -Match 'WARN:'
-        $out[-1] | Should -Be 'ok'
+        @($out)[-1] | Should -Be 'ok'
     }
 
     It 'keeps third-party assemblies out of the module root' {
@@ -34,12 +35,12 @@ Import-Module '$script:ModulePath' -ErrorAction Stop
 [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext(`$sdk).Name
 (`$sdk.Location -ne '$other/AWSSDK.Core.dll')
 "@
-        $out = pwsh -NoProfile -NonInteractive -Command $script 2>&1
-        $out | Select-Object -Last 3 | Should -Be @('VpcCni.Dependencies', 'VpcCni.Dependencies', 'True')
+        $out = Invoke-ChildPwsh $script
+        @($out) | Select-Object -Last 3 | Should -Be @('VpcCni.Dependencies', 'VpcCni.Dependencies', 'True')
     }
 
     It 'exports only cmdlets with approved verbs and the VpcCni noun prefix' {
-        $out = pwsh -NoProfile -NonInteractive -Command "Import-Module '$script:ModulePath'; Get-Command -Module VpcCni | ForEach-Object { `$_.Verb + '|' + `$_.Noun }"
+        $out = Invoke-ChildPwsh "Import-Module '$script:ModulePath'; Get-Command -Module VpcCni | ForEach-Object { `$_.Verb + '|' + `$_.Noun }"
         $approved = (Get-Verb).Verb
         foreach ($line in $out) {
             $verb, $noun = $line -split '\|'

@@ -109,7 +109,8 @@ internal static class GoValueParser
         var bytes = address.GetAddressBytes();
         for (var bit = length; bit < bytes.Length * 8; bit++)
         {
-            bytes[bit / 8] &= (byte)~(0x80 >> (bit % 8));
+            // Bit masking, not arithmetic: the complement is meant to drop the high bits.
+            bytes[bit / 8] &= unchecked((byte)~(0x80 >> (bit % 8)));
         }
 
         network = new IPNetwork(new IPAddress(bytes), length);

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace VpcCni.Engine.Configuration;
+
+/// <summary>Registers <see cref="VpcCniSettings"/> with the options pattern (style-anchors rule 14).</summary>
+public static class VpcCniSettingsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <see cref="VpcCniSettings"/> from <paramref name="environment"/> and, when given, the
+    /// current ConfigMap data, and registers <see cref="VpcCniSettingsValidator"/>. Chain
+    /// <c>.ValidateOnStart()</c> to fail start-up with every message at once.
+    /// </summary>
+    public static OptionsBuilder<VpcCniSettings> AddVpcCniSettings(
+        this IServiceCollection services,
+        IConfiguration environment,
+        Func<IServiceProvider, IReadOnlyDictionary<string, string>?>? configMap = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(environment);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VpcCniSettings>, VpcCniSettingsValidator>());
+        services.AddSingleton<IConfigureOptions<VpcCniSettings>>(provider => new ConfigureNamedOptions<VpcCniSettings>(
+            Options.DefaultName,
+            settings => VpcCniSettingsBinder.CopyInto(settings, VpcCniSettingsBinder.Evaluate(environment, configMap?.Invoke(provider)).Settings)));
+        return services.AddOptions<VpcCniSettings>();
+    }
+}

@@ -43,7 +43,14 @@ public sealed class SubnetPlanner
     public static IPNetwork ParseCidr(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!IPNetwork.TryParse(text.Trim(), out var network) || network.BaseAddress.AddressFamily != AddressFamily.InterNetwork)
+        var trimmed = text.Trim();
+        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
+
+        // IPNetwork.TryParse masks host bits away; a subnet given as 10.0.16.5/20 is a typo we report.
+        if (!IPNetwork.TryParse(trimmed, out var network)
+            || network.BaseAddress.AddressFamily != AddressFamily.InterNetwork
+            || !IPAddress.TryParse(trimmed.AsSpan(0, slash), out var given)
+            || !given.Equals(network.BaseAddress))
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidArgument,

@@ -142,7 +142,7 @@ Describe 'Get-VpcCniMaxPods' -Tag 'Unit' {
 
     Context 'format' {
         It 'shows a table with the figures' {
-            $text = Get-VpcCniMaxPods m5.large | Format-Table | Out-String
+            $text = Get-VpcCniMaxPods m5.large | Format-Table | Out-String -Width 250
             foreach ($h in 'InstanceType', 'MaxPods', 'Raw', 'Ceiling', 'ENIs', 'IPv4/ENI', 'vCPUs', 'PrefixDelegation') { $text | Should -Match ([regex]::Escape($h)) }
         }
 

@@ -9,7 +9,12 @@
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
     FormatsToProcess     = @('VpcCni.Format.ps1xml')
-    CmdletsToExport      = @()
+    CmdletsToExport      = @(
+        'Get-VpcCniInstanceLimit'
+        'Get-VpcCniMaxPods'
+        'Get-VpcCniSubnetPlan'
+        'Get-VpcCniWarmPoolRecommendation'
+    )
     FunctionsToExport    = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -96,6 +96,10 @@ function Invoke-Publish {
         }
     }
 
+    # Help: docs/cmdlets/*.md (PlatyPS layout) is the one source; the MAML file is generated from it.
+    & (Join-Path $Root 'build/New-MamlHelp.ps1') -Path (Join-Path $Root 'docs/cmdlets') `
+        -OutputPath (Join-Path $module 'en-US/VpcCni.PowerShell.dll-Help.xml')
+
     # Executables: framework-dependent apps with their apphosts, side by side in out/bin.
     foreach ($app in Get-ChildItem (Join-Path $Root 'src') -Directory | Where-Object { $_.Name -in 'VpcCni.Simulator', 'VpcCni.Service' }) {
         Invoke-Dotnet publish $app.FullName -c $Configuration -o $bin --nologo --verbosity quiet

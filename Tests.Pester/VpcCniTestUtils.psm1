@@ -19,4 +19,18 @@ function Invoke-ChildPwsh {
     & $exe @prefix -NoProfile -NonInteractive -Command $Command 2>&1
 }
 
-Export-ModuleMember -Function Get-VpcCniTestModulePath, Invoke-ChildPwsh
+function Get-VpcCniParameterAttribute {
+    <# The [Parameter] attribute of one parameter of a command (the first, when it is in several sets). #>
+    param([Parameter(Mandatory)] [string] $Command, [Parameter(Mandatory)] [string] $Parameter)
+    $meta = (Get-Command $Command -ErrorAction Stop).Parameters[$Parameter]
+    if (-not $meta) { throw "$Command has no parameter -$Parameter." }
+    return $meta.Attributes | Where-Object { $_ -is [System.Management.Automation.ParameterAttribute] } | Select-Object -First 1
+}
+
+function Get-VpcCniPublishedInstanceType {
+    <# The instance-type rows of the CSV shipped in the repository, read independently of the module. #>
+    $csv = Join-Path $PSScriptRoot '../src/VpcCni.Engine/Limits/instance-types.csv'
+    Get-Content $csv | Where-Object { $_ -and -not $_.StartsWith('#') } | ConvertFrom-Csv
+}
+
+Export-ModuleMember -Function Get-VpcCniTestModulePath, Invoke-ChildPwsh, Get-VpcCniParameterAttribute, Get-VpcCniPublishedInstanceType

@@ -63,12 +63,20 @@ public sealed class CommandRunner
         using var registration = cancellationToken.Register(() => TryKill(process));
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        if (standardInput is not null)
+        try
         {
-            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
-        }
+            if (standardInput is not null)
+            {
+                await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken).ConfigureAwait(false);
+            }
 
-        process.StandardInput.Close();
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // The tool exited before reading all its input (EPIPE), e.g. iptables-restore stopping at
+            // a bad line; its exit code and stderr below say why.
+        }
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         return new CommandResult(commandLine, process.ExitCode, await stdout.ConfigureAwait(false), await stderr.ConfigureAwait(false));
     }

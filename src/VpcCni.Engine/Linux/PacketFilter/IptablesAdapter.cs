@@ -13,10 +13,12 @@ internal sealed class IptablesAdapter
     private static readonly string[] RestoreArguments = ["-w", "5", "--noflush"];
 
     private readonly CommandRunner _runner;
+    private readonly IptablesToolset _tools;
 
-    public IptablesAdapter(CommandRunner runner)
+    public IptablesAdapter(CommandRunner runner, IptablesToolset tools)
     {
         _runner = runner;
+        _tools = tools;
     }
 
     /// <summary>Converges every table and returns the names of those that needed a transaction.</summary>
@@ -32,7 +34,7 @@ internal sealed class IptablesAdapter
                 continue;
             }
 
-            await _runner.RunCheckedAsync("iptables-restore", RestoreArguments, script, cancellationToken).ConfigureAwait(false);
+            await _runner.RunCheckedAsync(_tools.Restore, RestoreArguments, script, cancellationToken).ConfigureAwait(false);
             changed.Add(desired.Table);
 
             var after = await SaveAsync(desired.Table, cancellationToken).ConfigureAwait(false);
@@ -51,7 +53,7 @@ internal sealed class IptablesAdapter
     /// <summary>Reads one table as iptables-save prints it.</summary>
     public async Task<IptablesTableSnapshot> SaveAsync(string table, CancellationToken cancellationToken)
     {
-        var result = await _runner.RunCheckedAsync("iptables-save", ["-t", table], null, cancellationToken).ConfigureAwait(false);
+        var result = await _runner.RunCheckedAsync(_tools.Save, ["-t", table], null, cancellationToken).ConfigureAwait(false);
         return IptablesTableSnapshot.Parse(table, result.StandardOutput);
     }
 }

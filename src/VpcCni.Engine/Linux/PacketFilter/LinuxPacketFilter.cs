@@ -11,6 +11,7 @@ namespace VpcCni.Engine.Linux.PacketFilter;
 public sealed class LinuxPacketFilter : IPacketFilter, IDisposable
 {
     private readonly CommandRunner _runner;
+    private readonly IptablesToolset _tools;
     private readonly ILogger<LinuxPacketFilter> _logger;
     private readonly IptablesAdapter _iptables;
     private readonly NftConnmarkAdapter _nft;
@@ -18,12 +19,19 @@ public sealed class LinuxPacketFilter : IPacketFilter, IDisposable
     private IptablesVersion? _version;
 
     public LinuxPacketFilter(CommandRunner runner, ILogger<LinuxPacketFilter> logger)
+        : this(runner, IptablesToolset.Default, logger)
+    {
+    }
+
+    public LinuxPacketFilter(CommandRunner runner, IptablesToolset tools, ILogger<LinuxPacketFilter> logger)
     {
         ArgumentNullException.ThrowIfNull(runner);
+        ArgumentNullException.ThrowIfNull(tools);
         ArgumentNullException.ThrowIfNull(logger);
         _runner = runner;
+        _tools = tools;
         _logger = logger;
-        _iptables = new IptablesAdapter(runner);
+        _iptables = new IptablesAdapter(runner, tools);
         _nft = new NftConnmarkAdapter(runner);
     }
 
@@ -34,13 +42,15 @@ public sealed class LinuxPacketFilter : IPacketFilter, IDisposable
     public async Task<PacketFilterResult> ApplyAsync(PacketFilterOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
         if (options.Ipv6Mode)
         {
-            // Upstream returns before touching iptables in IPv6 mode: traffic leaves by the ENI it came from.
+            // Upstream returns before touching iptables in IPv6 mode: traffic leaves by the ENI it came
+            // from. The IPv4 inputs may legitimately be absent there (IPv6-only subnets).
             _logger.SkippedIpv6();
             return new PacketFilterResult { Skipped = true };
         }
+
+        options.Validate();
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -100,7 +110,7 @@ public sealed class LinuxPacketFilter : IPacketFilter, IDisposable
     {
         if (_version is null)
         {
-            var output = await _runner.RunCheckedAsync("iptables", ["--version"], null, cancellationToken).ConfigureAwait(false);
+            var output = await _runner.RunCheckedAsync(_tools.Iptables, ["--version"], null, cancellationToken).ConfigureAwait(false);
             _version = IptablesVersion.Parse(output.StandardOutput);
             _logger.BackendChosen(options.ForcedConnmarkBackend ?? _version.ConnmarkBackend, _version.Version, _version.IsNfTables, options.ForcedConnmarkBackend is not null);
         }

@@ -61,6 +61,12 @@ public sealed partial record PacketFilterOptions
             throw Invalid("InvalidSnatCidr", badExcluded);
         }
 
+        if (!ExternalSnat && VpcCidrs.Count == 0)
+        {
+            // An empty list would SNAT traffic to the VPC too, hiding pod addresses from every peer.
+            throw Invalid("MissingVpcCidrs", "VpcCidrs must hold at least one IPv4 CIDR while SNAT is on (ExternalSnat false).");
+        }
+
         if (NodePrimaryIpv4.AddressFamily != AddressFamily.InterNetwork || NodePrimaryIpv4.Equals(IPAddress.None) || NodePrimaryIpv4.Equals(IPAddress.Any))
         {
             throw Invalid("InvalidNodeIp", $"NodePrimaryIpv4 '{NodePrimaryIpv4}' must be a unicast IPv4 address.");

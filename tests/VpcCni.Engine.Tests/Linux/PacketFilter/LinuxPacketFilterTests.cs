@@ -175,6 +175,27 @@ public class LinuxPacketFilterTests
     }
 
     [RootFact]
+    public async Task LegacyIptablesKeepsConnmarkInIptablesAndDeletesAStaleNftTable()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        await ns.Runner.RunCheckedAsync("nft", ["-f", "-"], "table ip aws-cni {\n\tchain snat-mark {\n\t}\n}\n", CancellationToken.None);
+        using var filter = new LinuxPacketFilter(ns.Runner, IptablesToolset.Legacy, NullLogger<LinuxPacketFilter>.Instance);
+        var options = Options(false, true, SnatRandomization.Prng, true, null);
+
+        var first = await filter.ApplyAsync(options, CancellationToken.None);
+        var again = await filter.ApplyAsync(options, CancellationToken.None);
+
+        Assert.Equal(ConnmarkBackend.Iptables, first.ConnmarkBackend);
+        Assert.True(first.NftablesChanged);
+        Assert.True(again.NoChange);
+        Assert.Null(await ListNftAsync(ns));
+        Assert.Equal(
+            ExpectedRules.ByChain(ExpectedRules.Nat(false, true, SnatRandomization.Prng, true)),
+            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat", IptablesToolset.Legacy.Save)));
+        Assert.Equal(ExpectedRules.Mangle(false, true), await ns.SaveRulesAsync("mangle", IptablesToolset.Legacy.Save));
+    }
+
+    [RootFact]
     public async Task Ipv6ModeTouchesNothing()
     {
         await using var ns = await ThrowawayNetns.CreateAsync();

@@ -26,6 +26,7 @@ public class PacketFilterOptionsTests
     public void ValidOptionsPass()
     {
         Valid.Validate();
+        (Valid with { ExternalSnat = true, VpcCidrs = [] }).Validate();
     }
 
     public static TheoryData<PacketFilterOptions, string, string> InvalidCases() => new()
@@ -33,7 +34,8 @@ public class PacketFilterOptionsTests
         { Valid with { VpcCidrs = [IPNetwork.Parse("2001:db8::/32")] }, "InvalidSnatCidr", "2001:db8::/32" },
         { Valid with { ExcludedSnatCidrs = [IPNetwork.Parse("fd00::/8")] }, "InvalidSnatCidr", "ExcludedSnatCidrs" },
         { Valid with { NodePrimaryIpv4 = IPAddress.IPv6Loopback }, "InvalidNodeIp", "NodePrimaryIpv4" },
-        { new PacketFilterOptions(), "InvalidNodeIp", "unicast IPv4" },
+        { Valid with { NodePrimaryIpv4 = IPAddress.None }, "InvalidNodeIp", "unicast IPv4" },
+        { Valid with { VpcCidrs = [] }, "MissingVpcCidrs", "at least one IPv4 CIDR" },
         { Valid with { PrimaryInterface = "eth0 -j ACCEPT" }, "InvalidPrimaryInterface", "1-15 characters" },
         { Valid with { PrimaryInterface = "averyverylongname0" }, "InvalidPrimaryInterface", "averyverylongname0" },
         { Valid with { VethPrefix = "lo" }, "InvalidVethPrefix", "not 'eth', 'lo' or 'vlan'" },

@@ -42,9 +42,9 @@ internal sealed class ThrowawayNetns : IAsyncDisposable
         Runner.RunCheckedAsync("iptables-restore", ["--noflush"], script, CancellationToken.None);
 
     /// <summary><c>iptables-save -t table</c> reduced to user-chain declarations and rules (no comments, counters, built-in policies).</summary>
-    public async Task<List<string>> SaveRulesAsync(string table)
+    public async Task<List<string>> SaveRulesAsync(string table, string saveProgram = "iptables-save")
     {
-        var output = await RunAsync("iptables-save", "-t", table);
+        var output = await RunAsync(saveProgram, "-t", table);
         return output.Split('\n')
             .Where(line => line.StartsWith("-A ", StringComparison.Ordinal) || (line.StartsWith(':') && line.Contains(" - ", StringComparison.Ordinal)))
             .Select(line => line.StartsWith(':') ? line[..line.IndexOf(' ')] : line)

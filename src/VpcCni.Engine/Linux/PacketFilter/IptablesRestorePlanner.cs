@@ -53,12 +53,10 @@ internal static class IptablesRestorePlanner
             }
         }
 
-        foreach (var (chain, rules) in desired.SharedChains)
+        // A table nobody has used yet may not list its built-in chains at all.
+        foreach (var chain in desired.SharedChains.Keys.Where(chain => !current.IsBuiltIn(chain)))
         {
-            if (!current.HasChain(chain))
-            {
-                append.AddRange(rules.Select(rule => $"-A {chain} {rule}"));
-            }
+            PlanBuiltIn(chain, desired, current, delete, append);
         }
 
         if (declare.Count + delete.Count + flush.Count + remove.Count + append.Count == 0)

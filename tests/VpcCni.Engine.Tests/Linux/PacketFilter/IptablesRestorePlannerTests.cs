@@ -85,6 +85,16 @@ public class IptablesRestorePlannerTests
             script);
     }
 
+    [Fact]
+    public void SharedChainWithoutAPolicyLineIsStillComparedByItsOwnedRules()
+    {
+        var current = Snapshot(
+            ":AWS-SNAT-CHAIN-0 - [0:0]",
+            $"-A POSTROUTING {Foreign}", $"-A AWS-SNAT-CHAIN-0 {Vpc}", $"-A AWS-SNAT-CHAIN-0 {Snat}");
+
+        Assert.Equal($"*nat\n-A POSTROUTING {Jump}\nCOMMIT\n", IptablesRestorePlanner.Plan(Desired(), current));
+    }
+
     private static IptablesDesiredTable Desired()
     {
         var desired = new IptablesDesiredTable("nat");

@@ -1,0 +1,231 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using VpcCni.Engine.Linux.PacketFilter;
+using VpcCni.Engine.Tests.Support;
+
+namespace VpcCni.Engine.Tests.Linux.PacketFilter;
+
+/// <summary>Root lane: every test programs its own throwaway network namespace, never the machine's.</summary>
+public class LinuxPacketFilterTests
+{
+    public static TheoryData<bool, bool, SnatRandomization, bool, ConnmarkBackend> Combinations()
+    {
+        var data = new TheoryData<bool, bool, SnatRandomization, bool, ConnmarkBackend>();
+        foreach (var externalSnat in new[] { false, true })
+        {
+            foreach (var exclusions in new[] { false, true })
+            {
+                foreach (var randomization in Enum.GetValues<SnatRandomization>())
+                {
+                    foreach (var nodePort in new[] { false, true })
+                    {
+                        // Both connmark backends for the default randomisation; the others use iptables
+                        // connmark, which puts the most lines into iptables-save.
+                        data.Add(externalSnat, exclusions, randomization, nodePort, ConnmarkBackend.Iptables);
+                        if (randomization == SnatRandomization.Prng)
+                        {
+                            data.Add(externalSnat, exclusions, randomization, nodePort, ConnmarkBackend.Nftables);
+                        }
+                    }
+                }
+            }
+        }
+
+        return data;
+    }
+
+    [RootTheory]
+    [MemberData(nameof(Combinations))]
+    public async Task ApplyInstallsExactlyTheRulesOfTheSettingAndReapplyingChangesNothing(
+        bool externalSnat, bool exclusions, SnatRandomization randomization, bool nodePort, ConnmarkBackend backend)
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        using var filter = NewFilter(ns);
+        var options = Options(externalSnat, exclusions, randomization, nodePort, backend);
+
+        var first = await filter.ApplyAsync(options, CancellationToken.None);
+
+        Assert.Equal(backend, first.ConnmarkBackend);
+        Assert.Equal(
+            ExpectedRules.ByChain(ExpectedRules.Nat(externalSnat, exclusions, randomization, backend == ConnmarkBackend.Iptables)),
+            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat")));
+        Assert.Equal(ExpectedRules.Mangle(externalSnat, nodePort), await ns.SaveRulesAsync("mangle"));
+        Assert.Equal(
+            backend == ConnmarkBackend.Nftables && !externalSnat ? ExpectedRules.NftTable(exclusions) : null,
+            await ListNftAsync(ns));
+
+        var before = await ns.SaveAllWithoutCountersAsync();
+        var again = await filter.ApplyAsync(options, CancellationToken.None);
+
+        Assert.True(again.NoChange, $"re-apply changed {string.Join(',', again.ChangedIptablesTables)} nft={again.NftablesChanged}");
+        Assert.Equal(before, await ns.SaveAllWithoutCountersAsync());
+    }
+
+    [RootFact]
+    public async Task AutoDetectionPicksNftablesForConnmarkWhenIptablesRunsOnNfTables()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        using var filter = NewFilter(ns);
+        var version = IptablesVersion.Parse(await ns.RunAsync("iptables", "--version"));
+
+        var result = await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, null), CancellationToken.None);
+
+        Assert.Equal(version.ConnmarkBackend, result.ConnmarkBackend);
+        Assert.Equal(version, filter.DetectedIptables);
+        Assert.Equal("--random-fully", result.SnatRandomFlag);
+        Assert.Equal(version.IsNfTables ? ExpectedRules.NftTable(false) : null, await ListNftAsync(ns));
+    }
+
+    [RootFact]
+    public async Task SwitchingExternalSnatOnRemovesEveryRuleAndChainAndTheNftTable()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        using var filter = NewFilter(ns);
+        await filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None);
+        await filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Iptables), CancellationToken.None);
+
+        var result = await filter.ApplyAsync(Options(true, true, SnatRandomization.Prng, false, ConnmarkBackend.Iptables), CancellationToken.None);
+
+        Assert.Equal(["nat", "mangle"], result.ChangedIptablesTables);
+        Assert.Empty(await ns.SaveRulesAsync("nat"));
+        Assert.Empty(await ns.SaveRulesAsync("mangle"));
+        Assert.Null(await ListNftAsync(ns));
+    }
+
+    [RootFact]
+    public async Task StaleCidrsLegacyChainsAndTheStateNewConnmarkRuleAreRemoved()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        await ns.SeedAsync("""
+            *nat
+            :AWS-SNAT-CHAIN-0 - [0:0]
+            :AWS-SNAT-CHAIN-1 - [0:0]
+            :AWS-CONNMARK-CHAIN-0 - [0:0]
+            :AWS-CONNMARK-CHAIN-2 - [0:0]
+            -A PREROUTING -i eni+ -m comment --comment "AWS, outbound connections" -m state --state NEW -j AWS-CONNMARK-CHAIN-0
+            -A POSTROUTING -m comment --comment "AWS SNAT CHAIN" -j AWS-SNAT-CHAIN-0
+            -A AWS-SNAT-CHAIN-0 ! -d 10.0.0.0/16 -m comment --comment "AWS SNAT CHAIN" -j AWS-SNAT-CHAIN-1
+            -A AWS-SNAT-CHAIN-1 -d 172.31.0.0/16 -m comment --comment "AWS SNAT CHAIN" -j RETURN
+            -A AWS-CONNMARK-CHAIN-0 -d 172.31.0.0/16 -j AWS-CONNMARK-CHAIN-2
+            -A AWS-CONNMARK-CHAIN-2 -j CONNMARK --set-xmark 0x80/0x80
+            COMMIT
+            *mangle
+            -A PREROUTING -i eni+ -m comment --comment "AWS, primary ENI" -j CONNMARK --restore-mark --nfmask 0x80 --ctmask 0x80
+            COMMIT
+
+            """);
+        using var filter = NewFilter(ns);
+
+        await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, ConnmarkBackend.Iptables), CancellationToken.None);
+
+        Assert.Equal(
+            ExpectedRules.ByChain(ExpectedRules.Nat(false, false, SnatRandomization.Prng, true)),
+            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat")));
+        Assert.Equal(ExpectedRules.Mangle(false, true), await ns.SaveRulesAsync("mangle"));
+    }
+
+    [RootFact]
+    public async Task ForeignRulesAndChainsSurviveInstallAndRemovalInTheirOrder()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        string[] foreignNat =
+        [
+            ":KUBE-SERVICES",
+            "-A PREROUTING -m comment --comment \"kubernetes service portals\" -j KUBE-SERVICES",
+            "-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE",
+            "-A POSTROUTING -m comment --comment \"kubernetes postrouting rules\" -j MASQUERADE",
+            "-A KUBE-SERVICES -d 10.100.0.1/32 -p tcp -m comment --comment \"default/kubernetes:https cluster IP\" -j RETURN",
+        ];
+        string[] foreignMangle = ["-A PREROUTING -i eth1 -j MARK --set-xmark 0x4000/0x4000"];
+        await ns.SeedAsync("*nat\n:KUBE-SERVICES - [0:0]\n" + string.Join('\n', foreignNat.Skip(1)) + "\nCOMMIT\n*mangle\n" + foreignMangle[0] + "\nCOMMIT\n");
+        using var filter = NewFilter(ns);
+
+        await filter.ApplyAsync(Options(false, true, SnatRandomization.HashRandom, true, ConnmarkBackend.Iptables), CancellationToken.None);
+
+        var nat = await ns.SaveRulesAsync("nat");
+        Assert.Equal(foreignNat, nat.Where(line => !line.Contains("AWS", StringComparison.Ordinal)));
+        Assert.Equal(foreignMangle, (await ns.SaveRulesAsync("mangle")).Where(line => !line.Contains("AWS", StringComparison.Ordinal)));
+
+        await filter.ApplyAsync(Options(true, true, SnatRandomization.HashRandom, false, ConnmarkBackend.Iptables), CancellationToken.None);
+
+        Assert.Equal(foreignNat, await ns.SaveRulesAsync("nat"));
+        Assert.Equal(foreignMangle, await ns.SaveRulesAsync("mangle"));
+    }
+
+    [RootFact]
+    public async Task SwitchingConnmarkBackendCleansTheOtherBackendsLeftovers()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        using var filter = NewFilter(ns);
+        await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, ConnmarkBackend.Iptables), CancellationToken.None);
+
+        var toNft = await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None);
+
+        Assert.True(toNft.NftablesChanged);
+        Assert.DoesNotContain(await ns.SaveRulesAsync("nat"), line => line.Contains("CONNMARK", StringComparison.Ordinal));
+        Assert.Equal(ExpectedRules.NftTable(false), await ListNftAsync(ns));
+
+        var back = await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, ConnmarkBackend.Iptables), CancellationToken.None);
+
+        Assert.True(back.NftablesChanged);
+        Assert.Null(await ListNftAsync(ns));
+        Assert.Equal(
+            ExpectedRules.ByChain(ExpectedRules.Nat(false, false, SnatRandomization.Prng, true)),
+            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat")));
+    }
+
+    [RootFact]
+    public async Task LegacyIptablesKeepsConnmarkInIptablesAndDeletesAStaleNftTable()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        await ns.Runner.RunCheckedAsync("nft", ["-f", "-"], "table ip aws-cni {\n\tchain snat-mark {\n\t}\n}\n", CancellationToken.None);
+        using var filter = new LinuxPacketFilter(ns.Runner, IptablesToolset.Legacy, NullLogger<LinuxPacketFilter>.Instance);
+        var options = Options(false, true, SnatRandomization.Prng, true, null);
+
+        var first = await filter.ApplyAsync(options, CancellationToken.None);
+        var again = await filter.ApplyAsync(options, CancellationToken.None);
+
+        Assert.Equal(ConnmarkBackend.Iptables, first.ConnmarkBackend);
+        Assert.True(first.NftablesChanged);
+        Assert.True(again.NoChange);
+        Assert.Null(await ListNftAsync(ns));
+        Assert.Equal(
+            ExpectedRules.ByChain(ExpectedRules.Nat(false, true, SnatRandomization.Prng, true)),
+            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat", IptablesToolset.Legacy.Save)));
+        Assert.Equal(ExpectedRules.Mangle(false, true), await ns.SaveRulesAsync("mangle", IptablesToolset.Legacy.Save));
+    }
+
+    [RootFact]
+    public async Task Ipv6ModeTouchesNothing()
+    {
+        await using var ns = await ThrowawayNetns.CreateAsync();
+        using var filter = NewFilter(ns);
+        var before = await ns.SaveAllWithoutCountersAsync();
+
+        var result = await filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, null) with { Ipv6Mode = true }, CancellationToken.None);
+
+        Assert.True(result.Skipped);
+        Assert.Null(result.ConnmarkBackend);
+        Assert.Equal(before, await ns.SaveAllWithoutCountersAsync());
+    }
+
+    internal static PacketFilterOptions Options(bool externalSnat, bool exclusions, SnatRandomization randomization, bool nodePort, ConnmarkBackend? backend) => new()
+    {
+        VpcCidrs = [IPNetwork.Parse("10.0.0.0/16"), IPNetwork.Parse("100.64.0.0/16")],
+        ExcludedSnatCidrs = exclusions ? ExpectedRules.SomeExclusions.Select(IPNetwork.Parse).ToList() : [],
+        NodePrimaryIpv4 = IPAddress.Parse("10.0.1.5"),
+        PrimaryInterface = "eth0",
+        ExternalSnat = externalSnat,
+        Randomization = randomization,
+        NodePortSupport = nodePort,
+        ForcedConnmarkBackend = backend,
+    };
+
+    private static LinuxPacketFilter NewFilter(ThrowawayNetns ns) => new(ns.Runner, NullLogger<LinuxPacketFilter>.Instance);
+
+    private static async Task<List<string>?> ListNftAsync(ThrowawayNetns ns)
+    {
+        var result = await ns.Runner.RunAsync("nft", ["list", "table", "ip", "aws-cni"], null, CancellationToken.None);
+        return result.Succeeded ? NftConnmarkRenderer.Normalize(result.StandardOutput).ToList() : null;
+    }
+}

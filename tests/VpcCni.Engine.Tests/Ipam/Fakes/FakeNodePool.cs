@@ -43,6 +43,9 @@ internal sealed class FakeNodePool : IDisposable
 
     public List<PoolPlan> History { get; } = [];
 
+    /// <summary>When each plan in <see cref="History"/> was made.</summary>
+    public List<DateTimeOffset> TickTimes { get; } = [];
+
     public IpamStats Stats => Datastore.GetStats();
 
     public int EniCount => Datastore.Snapshot().Enis.Count;
@@ -79,6 +82,7 @@ internal sealed class FakeNodePool : IDisposable
             NodeSchedulable = Schedulable,
         });
         History.Add(plan);
+        TickTimes.Add(Time.GetUtcNow());
         foreach (var action in plan.Actions)
         {
             await ApplyAsync(action);

@@ -15,9 +15,9 @@ internal static class ShrinkPlanner
         var surplus = state.TargetsDefined
             ? state.Surplus
             : Math.Max(stats.FreePrefixes - targets.WarmPrefixTarget, 0);
-        var picked = snapshot.Enis
-            .Where(e => !e.IsTrunk && !e.IsExcludedForPodIps)
-            .SelectMany(e => e.CidrsOfMode(pd).Where(c => c.IsFree).Select(c => (Eni: e, Cidr: c)))
+        // Excluded ENIs do not count in the stats, so releasing their CIDRs would not reduce the surplus.
+        var picked = snapshot.FreeCidrs(pd)
+            .Where(p => !p.Eni.IsExcludedForPodIps)
             .Take(surplus)
             .ToArray();
         if (picked.Length == 0)

@@ -59,6 +59,15 @@ public class TargetStateTests
     }
 
     [Fact]
+    public void CoolingAddressesLeaveThePoolShort()
+    {
+        // Upstream: available = 2 − 1 = 1, not short. Ours: the cooling address is unavailable.
+        var stats = new IpamStats { TotalIps = 2, AssignedIps = 1, CooldownIps = 1 };
+
+        Assert.Equal(1, TargetState.Compute(stats, new PoolTargets { WarmIpTarget = 1 }, false).Shortage);
+    }
+
+    [Fact]
     public void WithoutIpTargetsNothingIsShortOrOver()
     {
         var state = TargetState.Compute(new IpamStats(), new PoolTargets { WarmEniTarget = 1 }, false);

@@ -181,6 +181,24 @@ public partial class WarmPoolPlannerTests
     }
 
     [Fact]
+    public async Task CoolingAddressesAreNeitherAvailableNorSurplus()
+    {
+        using var node = FakeNodePool.FreshNode(new PoolTargets { WarmIpTarget = 1 }, Fourteen);
+        await node.AddPodsAsync(2);
+        await node.TickUntilStableAsync();
+        Assert.Equal([3], node.CidrsPerEni);
+
+        await node.RemovePodsAsync(1);
+        var plan = await node.TickAsync();
+
+        // Ours: total 3, assigned 1, cooling 1 → available 1 = WARM_IP, nothing to do. Upstream
+        // counts the cooling IP as available (2), finds 1 surplus and may release the only
+        // immediately usable IP, so the next pod waits out the cooldown (issue #2896).
+        Assert.Equal((3, 1, 1, 1), (plan.Stats.TotalIps, plan.Stats.AssignedIps, plan.Stats.CooldownIps, plan.Stats.Available));
+        Assert.Empty(plan.Actions);
+    }
+
+    [Fact]
     public async Task ModeMismatchAndNegativeTargetsAreRejected()
     {
         var snapshot = await Datastores.EmptyAsync(false);

@@ -1,0 +1,14 @@
+namespace VpcCni.Engine.Ipam.Checkpoint;
+
+/// <summary>
+/// Where a datastore persists its assignments (DESIGN.md "Ports"). The real adapter is
+/// <see cref="JsonFileCheckpointStore"/>; tests use stateful fakes.
+/// </summary>
+public interface ICheckpointStore
+{
+    /// <summary>Reads the stored checkpoint, or null when none exists (a fresh node).</summary>
+    Task<IpamCheckpoint?> ReadAsync(CancellationToken cancellationToken);
+
+    /// <summary>Replaces the stored checkpoint; after success a crash never leaves a torn file.</summary>
+    Task WriteAsync(IpamCheckpoint checkpoint, CancellationToken cancellationToken);
+}

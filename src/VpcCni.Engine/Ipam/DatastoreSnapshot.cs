@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace VpcCni.Engine.Ipam;
+
+/// <summary>
+/// An immutable copy of one datastore's state, the input of the warm-pool planner and of
+/// introspection. ENIs are ordered by device number, so every choice made from a snapshot is
+/// deterministic (upstream walks a Go map in random order; reference §12).
+/// </summary>
+public sealed record DatastoreSnapshot
+{
+    public int NetworkCard { get; init; }
+
+    /// <summary>The instant cooldown flags were evaluated at.</summary>
+    public DateTimeOffset TakenAt { get; init; }
+
+    public TimeSpan CooldownPeriod { get; init; }
+
+    /// <summary>Whether pod addresses come from /28 prefixes (true) or /32 secondary IPs.</summary>
+    public bool PrefixDelegation { get; init; }
+
+    public IReadOnlyList<EniSnapshot> Enis { get; init; } = [];
+
+    /// <summary>Assigned addresses removed by forced CIDR or ENI removal since start (<c>awscni_force_removed_ips</c>).</summary>
+    public long ForceRemovedAddresses { get; init; }
+
+    /// <summary>Counters of the current mode, evaluated at <see cref="TakenAt"/>.</summary>
+    public IpamStats Stats => IpamStats.From(this);
+
+    public bool HasTrunk => Enis.Any(e => e.IsTrunk);
+
+    public EniSnapshot? FindEni(string eniId) => Enis.FirstOrDefault(e => e.Id == eniId);
+
+    /// <summary>
+    /// CIDRs of the given mode that hold no assigned and no cooling address, per ENI in device
+    /// order, skipping trunk ENIs. This is the list a shrink releases from.
+    /// </summary>
+    public IReadOnlyList<(EniSnapshot Eni, CidrSnapshot Cidr)> FreeCidrs(bool prefixes) =>
+        Enis.Where(e => !e.IsTrunk)
+            .SelectMany(e => e.CidrsOfMode(prefixes).Where(c => c.IsFree).Select(c => (e, c)))
+            .ToArray();
+
+    /// <summary>The snapshot as it would be once the given CIDRs are released (for planning).</summary>
+    public DatastoreSnapshot WithoutCidrs(string eniId, IReadOnlyCollection<IPNetwork> cidrs) => this with
+    {
+        Enis = Enis.Select(e => e.Id != eniId
+            ? e
+            : e with { Cidrs = e.Cidrs.Where(c => !cidrs.Contains(c.Network)).ToArray() }).ToArray(),
+    };
+}

@@ -1,0 +1,35 @@
+namespace VpcCni.Engine.Ipam;
+
+/// <summary>An ENI and its CIDRs as the datastore held them when the snapshot was taken.</summary>
+public sealed record EniSnapshot
+{
+    public required string Id { get; init; }
+
+    public required int DeviceNumber { get; init; }
+
+    public bool IsPrimary { get; init; }
+
+    public bool IsTrunk { get; init; }
+
+    public bool IsEfa { get; init; }
+
+    public bool IsExcludedForPodIps { get; init; }
+
+    public int RouteTableId { get; init; }
+
+    public string SubnetId { get; init; } = string.Empty;
+
+    /// <summary>When the datastore started tracking the ENI; ENIs younger than 60 s are not freed.</summary>
+    public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>CIDRs in address order.</summary>
+    public IReadOnlyList<CidrSnapshot> Cidrs { get; init; } = [];
+
+    /// <summary>CIDRs of the given mode: prefixes when <paramref name="prefixes"/>, else /32s.</summary>
+    public IEnumerable<CidrSnapshot> CidrsOfMode(bool prefixes) => Cidrs.Where(c => c.IsPrefix == prefixes);
+
+    /// <summary>Pods on the ENI, whatever the mode of the CIDR they sit in.</summary>
+    public int AssignedCount => Cidrs.Sum(c => c.AssignedCount);
+
+    public int CoolingCount => Cidrs.Sum(c => c.CoolingCount);
+}

@@ -1,0 +1,20 @@
+namespace VpcCni.Engine.Ipam;
+
+/// <summary>
+/// Fixed settings of one datastore (one per network card). The lead maps configuration
+/// (<c>IP_COOLDOWN_PERIOD</c>, <c>ENABLE_PREFIX_DELEGATION</c>) onto this.
+/// </summary>
+public sealed record IpamDatastoreSettings
+{
+    /// <summary>Network card this datastore serves; card N&gt;0 checkpoints to <c>&lt;base&gt;-nic-N.json</c>.</summary>
+    public int NetworkCard { get; init; }
+
+    /// <summary>How long a released address stays out of use (<c>IP_COOLDOWN_PERIOD</c>, default 30 s).</summary>
+    public TimeSpan CooldownPeriod { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Hand out addresses from /28 prefixes (true) or /32 secondary IPs (false).</summary>
+    public bool PrefixDelegation { get; init; }
+
+    /// <summary>The CNI network name used when none is given (the conflist <c>name</c>).</summary>
+    public string NetworkName { get; init; } = "vpc-cni";
+}

@@ -1,0 +1,54 @@
+namespace VpcCni.Engine.Ipam.Planning;
+
+/// <summary>
+/// Growth (reference §2.5): first fill an existing ENI, else create one if there is room. Yields
+/// at most one action, since each tick makes one grow call per card.
+/// </summary>
+internal static class GrowPlanner
+{
+    public static PoolAction? Plan(PoolPlanInput input, PoolTargets targets, TargetState state, List<string> notes)
+    {
+        var snapshot = input.Snapshot;
+        var limits = input.Limits;
+        var stats = snapshot.Stats;
+        var pd = targets.PrefixDelegation;
+        if (input.InsufficientCidrBackoffUntil is { } until && input.Now < until)
+        {
+            notes.Add($"grow skipped: the subnet ran out of addresses; retrying after {until:O}");
+            return null;
+        }
+
+        if (!pd && state.TargetsDefined && state.Shortage == 0)
+        {
+            notes.Add("grow skipped: no address is short of the IP targets");
+            return null;
+        }
+
+        // How much one call should ask for, before the per-ENI cap.
+        int wanted = pd
+            ? Math.Max(1, state.TargetsDefined ? state.Shortage : targets.WarmPrefixTarget - stats.FreePrefixes)
+            : state.TargetsDefined ? state.Shortage : limits.MaxCidrsPerEni;
+
+        var candidate = snapshot.Enis.FirstOrDefault(e =>
+            !e.IsTrunk && !e.IsExcludedForPodIps && !(targets.CustomNetworking && e.IsPrimary)
+            && e.Cidrs.Count < limits.MaxCidrsPerEni);
+        if (candidate is not null)
+        {
+            var count = Math.Min(limits.MaxCidrsPerEni - candidate.Cidrs.Count, wanted);
+            var why = $"fill ENI {candidate.Id} (device {candidate.DeviceNumber}, {candidate.Cidrs.Count}/{limits.MaxCidrsPerEni} CIDRs) with {count}";
+            notes.Add(why);
+            return pd ? new AssignPrefixesAction(candidate.Id, count, why) : new AssignAddressesAction(candidate.Id, count, why);
+        }
+
+        if (!PoolPredicates.HasRoomForEni(snapshot, targets, limits, out var room))
+        {
+            notes.Add($"grow blocked: every ENI is full and there is no room for another ({room})");
+            return null;
+        }
+
+        var size = Math.Min(wanted, limits.MaxCidrsPerEni);
+        var reason = $"every usable ENI is full; create an ENI with {size} {(pd ? "prefixes" : "addresses")} ({room})";
+        notes.Add(reason);
+        return pd ? new CreateEniAction(0, size, reason) : new CreateEniAction(size, 0, reason);
+    }
+}

@@ -1,0 +1,27 @@
+namespace VpcCni.Engine.Ipam.Planning;
+
+/// <summary>Everything one planning tick looks at; the planner reads nothing else.</summary>
+public sealed record PoolPlanInput
+{
+    /// <summary>The card's datastore; its cooldown flags are as of <see cref="DatastoreSnapshot.TakenAt"/>.</summary>
+    public required DatastoreSnapshot Snapshot { get; init; }
+
+    public required PoolTargets Targets { get; init; }
+
+    public required PoolLimits Limits { get; init; }
+
+    /// <summary>Now, for ENI ages and the decrease interval.</summary>
+    public required DateTimeOffset Now { get; init; }
+
+    /// <summary>When addresses or prefixes were last released; releases are at most every 30 s.</summary>
+    public DateTimeOffset? LastDecreaseAt { get; init; }
+
+    /// <summary>Growth is paused until then after an insufficient-CIDR error (120 s backoff).</summary>
+    public DateTimeOffset? InsufficientCidrBackoffUntil { get; init; }
+
+    /// <summary>False while the Node carries <c>node.kubernetes.io/unschedulable:NoSchedule</c>.</summary>
+    public bool NodeSchedulable { get; init; } = true;
+
+    /// <summary>The service is shutting down: change nothing.</summary>
+    public bool Terminating { get; init; }
+}

@@ -1,0 +1,108 @@
+namespace VpcCni.Engine.Ipam.Planning;
+
+/// <summary>
+/// The per-tick questions of reference §2.4 and §2.5, each answered with the reason, so plans can
+/// explain themselves.
+/// </summary>
+public static class PoolPredicates
+{
+    /// <summary>
+    /// Too low: never once the pool holds <c>maxPods</c> addresses; with IP targets, when short;
+    /// otherwise when <c>available &lt; perUnit × warm</c> or both are 0, with
+    /// <c>perUnit, warm</c> = <c>maxIPsPerENI, WARM_ENI</c> (SIP) or <c>16, WARM_PREFIX</c> (PD).
+    /// </summary>
+    public static bool IsTooLow(IpamStats stats, TargetState state, PoolTargets targets, PoolLimits limits, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (stats.TotalIps >= limits.MaxPods)
+        {
+            reason = $"the pool holds {stats.TotalIps} addresses, at or above maxPods {limits.MaxPods}";
+            return false;
+        }
+
+        var unit = state.InPrefixes ? "prefixes" : "addresses";
+        if (state.TargetsDefined)
+        {
+            reason = $"{state.Shortage} {unit} short of WARM_IP_TARGET {targets.WarmIpTarget} / MINIMUM_IP_TARGET {targets.MinimumIpTarget} (available {stats.Available}, total {stats.TotalIps})";
+            return state.Shortage > 0;
+        }
+
+        var (perUnit, warm, name) = targets.PrefixDelegation
+            ? (PoolLimits.AddressesPerPrefix, targets.WarmPrefixTarget, "WARM_PREFIX_TARGET")
+            : (limits.MaxCidrsPerEni, targets.WarmEniTarget, "WARM_ENI_TARGET");
+        var wanted = checked(perUnit * warm);
+        reason = $"available {stats.Available} against {name} {warm} × {perUnit} = {wanted}";
+        return stats.Available < wanted || (warm == 0 && stats.Available == 0);
+    }
+
+    /// <summary>
+    /// Too high: with IP targets, when over; in PD without them, when free prefixes exceed
+    /// WARM_PREFIX; in plain WARM_ENI mode never (only whole ENIs go).
+    /// </summary>
+    public static bool IsTooHigh(IpamStats stats, TargetState state, PoolTargets targets, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (state.TargetsDefined)
+        {
+            reason = $"{state.Surplus} {(state.InPrefixes ? "prefixes" : "addresses")} over the IP targets";
+            return state.Surplus > 0;
+        }
+
+        if (targets.PrefixDelegation)
+        {
+            reason = $"{stats.FreePrefixes} free prefixes against WARM_PREFIX_TARGET {targets.WarmPrefixTarget}";
+            return stats.FreePrefixes > targets.WarmPrefixTarget;
+        }
+
+        reason = "WARM_ENI_TARGET mode releases whole ENIs only";
+        return false;
+    }
+
+    /// <summary>
+    /// Whether to look for an ENI to free: always with IP targets or on cards above 0; otherwise
+    /// when one more warm unit than wanted is available (SIP), or in PD also when an ordinary ENI
+    /// without pods exists.
+    /// </summary>
+    public static bool ShouldRemoveExtraEnis(DatastoreSnapshot snapshot, PoolTargets targets, PoolLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(limits);
+        if (targets.IpTargetsDefined || snapshot.NetworkCard > 0)
+        {
+            return true;
+        }
+
+        var stats = snapshot.Stats;
+        var perEni = limits.MaxIpsPerEni(targets.PrefixDelegation);
+        if (!targets.PrefixDelegation)
+        {
+            return stats.Available >= checked((targets.WarmEniTarget + 1) * perEni);
+        }
+
+        return stats.Available >= checked((targets.WarmPrefixTarget + 1) * perEni)
+            || snapshot.Enis.Any(e => !e.IsPrimary && !e.IsTrunk && !e.IsEfa && e.AssignedCount == 0);
+    }
+
+    /// <summary>
+    /// Room for one more ENI: <c>ENIs − excluded &lt; maxENI − unmanaged − trunkReserve − excluded</c>,
+    /// where one slot is reserved on card 0 for a trunk that SGP wants but that does not exist yet.
+    /// </summary>
+    public static bool HasRoomForEni(DatastoreSnapshot snapshot, PoolTargets targets, PoolLimits limits, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(limits);
+        var trunkReserve = targets.PodEniEnabled && limits.TrunkingCompatible && snapshot.NetworkCard == 0 && !snapshot.HasTrunk ? 1 : 0;
+        var excluded = snapshot.Enis.Count(e => e.IsExcludedForPodIps);
+        var used = snapshot.Enis.Count - excluded;
+        var allowed = limits.MaxEni - limits.UnmanagedEnis - trunkReserve - excluded;
+        reason = $"{used} ENIs in use of {allowed} allowed (max {limits.MaxEni}, unmanaged {limits.UnmanagedEnis}, trunk reserve {trunkReserve}, excluded {excluded})";
+        return used < allowed;
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using VpcCni.Engine.Errors;
+
+namespace VpcCni.Engine.Ipam.Planning;
+
+/// <summary>
+/// Decides one tick of the warm-pool loop for one network card (reference §2.4), as a pure
+/// function: if the pool is too low, grow once; otherwise, if it is too high and no release
+/// happened in the last 30 s, release the surplus; independently, free at most one ENI that the
+/// remaining ENIs can do without. Nothing changes while terminating or, unless allowed, while the
+/// node is unschedulable.
+/// </summary>
+public static class WarmPoolPlanner
+{
+    /// <summary>Upstream <c>decreaseIPPoolInterval</c>.</summary>
+    public static readonly TimeSpan DecreaseInterval = TimeSpan.FromSeconds(30);
+
+    /// <summary>Upstream <c>ipPoolMonitorInterval</c>, the tick the caller should run at.</summary>
+    public static readonly TimeSpan TickInterval = TimeSpan.FromSeconds(5);
+
+    public static PoolPlan Plan(PoolPlanInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        Validate(input);
+        var snapshot = input.Snapshot;
+        var targets = input.Targets.ForNetworkCard(snapshot.NetworkCard);
+        var stats = snapshot.Stats;
+        var state = TargetState.Compute(stats, targets, targets.PrefixDelegation);
+        var notes = new List<string> { $"card {snapshot.NetworkCard}: {stats}" };
+        var low = PoolPredicates.IsTooLow(stats, state, targets, input.Limits, out var lowWhy);
+        var high = PoolPredicates.IsTooHigh(stats, state, targets, out var highWhy) && !low;
+        var plan = new PoolPlan { NetworkCard = snapshot.NetworkCard, Stats = stats, Target = state, TooLow = low, TooHigh = high };
+
+        if (input.Terminating || (!input.NodeSchedulable && !targets.ManageEnisWhenUnschedulable))
+        {
+            notes.Add(input.Terminating
+                ? "no change: the service is terminating"
+                : "no change: the node is unschedulable and AWS_MANAGE_ENIS_NON_SCHEDULABLE is off");
+            return plan with { Notes = notes };
+        }
+
+        var actions = new List<PoolAction>();
+        if (low)
+        {
+            notes.Add($"pool too low: {lowWhy}");
+            if (GrowPlanner.Plan(input, targets, state, notes) is { } grow)
+            {
+                actions.Add(grow);
+            }
+        }
+        else if (high)
+        {
+            notes.Add($"pool too high: {highWhy}");
+            if (input.LastDecreaseAt is { } last && input.Now - last < DecreaseInterval)
+            {
+                notes.Add($"release deferred: the last one was {(input.Now - last).TotalSeconds:0} s ago (minimum {DecreaseInterval.TotalSeconds:0} s)");
+            }
+            else
+            {
+                actions.AddRange(ShrinkPlanner.Plan(input, targets, state, notes));
+            }
+        }
+        else
+        {
+            notes.Add($"pool within targets: {lowWhy}");
+        }
+
+        if (PoolPredicates.ShouldRemoveExtraEnis(snapshot, targets, input.Limits))
+        {
+            // Judge ENIs against the state after this tick's releases, as upstream frees after releasing.
+            var after = actions.OfType<ReleaseCidrsAction>()
+                .Aggregate(snapshot, (s, r) => s.WithoutCidrs(r.EniId, (IReadOnlyCollection<IPNetwork>)r.Cidrs));
+            var deletability = new DeletabilityTargets(targets.WarmIpTarget, targets.MinimumIpTarget, targets.PrefixDelegation ? targets.WarmPrefixTarget : 0);
+            var verdict = EniDeletability.FindDeletable(after, deletability, input.Now);
+            if (verdict is not null)
+            {
+                var reason = $"free ENI {verdict.EniId}: {verdict.Reason}";
+                notes.Add(reason);
+                actions.Add(new FreeEniAction(verdict.EniId, reason));
+            }
+        }
+
+        return plan with { Actions = actions, Notes = notes };
+    }
+
+    private static void Validate(PoolPlanInput input)
+    {
+        var t = input.Targets;
+        if (t.WarmEniTarget < 0 || t.WarmIpTarget < 0 || t.MinimumIpTarget < 0 || t.WarmPrefixTarget < 0)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidPoolTargets",
+                $"Pool targets must be 0 or more (WARM_ENI {t.WarmEniTarget}, WARM_IP {t.WarmIpTarget}, MINIMUM_IP {t.MinimumIpTarget}, WARM_PREFIX {t.WarmPrefixTarget}).");
+        }
+
+        if (input.Limits.MaxEni < 1 || input.Limits.MaxCidrsPerEni < 1)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidPoolLimits",
+                $"Pool limits need at least 1 ENI and 1 CIDR per ENI (got {input.Limits.MaxEni} and {input.Limits.MaxCidrsPerEni}).");
+        }
+
+        if (t.PrefixDelegation != input.Snapshot.PrefixDelegation)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "PoolModeMismatch",
+                $"The targets ask for prefix delegation = {t.PrefixDelegation} but the datastore of card {input.Snapshot.NetworkCard} runs with {input.Snapshot.PrefixDelegation}.");
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using VpcCni.Engine.Errors;
+
+namespace VpcCni.Engine.Ipam;
+
+/// <summary>
+/// No address is assigned to the given key. A distinct type because CNI DEL must succeed when the
+/// address is already gone (CNI spec "DEL": idempotent teardown; style-anchors rule 6), so the
+/// handler catches exactly this.
+/// </summary>
+public sealed class UnknownPodException : VpcCniException
+{
+    public UnknownPodException()
+        : this(default(IpamKey))
+    {
+    }
+
+    public UnknownPodException(string message)
+        : base(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownPod, message)
+    {
+    }
+
+    public UnknownPodException(string message, Exception innerException)
+        : base(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownPod, message, innerException)
+    {
+    }
+
+    public UnknownPodException(IpamKey key)
+        : base(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownPod, $"No address is assigned to '{key}'.")
+    {
+        Key = key;
+    }
+
+    /// <summary>The key that was not found.</summary>
+    public IpamKey Key { get; }
+}

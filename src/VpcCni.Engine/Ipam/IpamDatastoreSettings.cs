@@ -1,3 +1,5 @@
+using VpcCni.Engine.Configuration;
+
 namespace VpcCni.Engine.Ipam;
 
 /// <summary>
@@ -17,4 +19,17 @@ public sealed record IpamDatastoreSettings
 
     /// <summary>The CNI network name used when none is given (the conflist <c>name</c>).</summary>
     public string NetworkName { get; init; } = "vpc-cni";
+
+    /// <summary>The datastore settings of <paramref name="networkCard"/> under validated <paramref name="settings"/>.</summary>
+    public static IpamDatastoreSettings From(VpcCniSettings settings, int networkCard = 0)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentOutOfRangeException.ThrowIfNegative(networkCard);
+        return new IpamDatastoreSettings
+        {
+            NetworkCard = networkCard,
+            CooldownPeriod = settings.Ipam.IpCooldownPeriod,
+            PrefixDelegation = settings.Ipam.EnablePrefixDelegation,
+        };
+    }
 }

@@ -1,3 +1,5 @@
+using VpcCni.Engine.Configuration;
+
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
@@ -37,4 +39,22 @@ public sealed record PoolTargets
     /// <summary>Cards above 0 always keep one warm and one minimum address (upstream multi-NIC rule).</summary>
     public PoolTargets ForNetworkCard(int networkCard) =>
         networkCard > 0 ? this with { WarmIpTarget = 1, MinimumIpTarget = 1 } : this;
+
+    /// <summary>The targets a node follows under validated <paramref name="settings"/>.</summary>
+    public static PoolTargets From(VpcCniSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var ipam = settings.Ipam;
+        return new PoolTargets
+        {
+            WarmEniTarget = ipam.WarmEniTarget,
+            WarmIpTarget = ipam.WarmIpTarget,
+            MinimumIpTarget = ipam.MinimumIpTarget,
+            WarmPrefixTarget = ipam.WarmPrefixTarget,
+            PrefixDelegation = ipam.EnablePrefixDelegation,
+            CustomNetworking = settings.CustomNetworking.CustomNetworkConfig,
+            PodEniEnabled = settings.CustomNetworking.EnablePodEni,
+            ManageEnisWhenUnschedulable = ipam.ManageEnisNonSchedulable,
+        };
+    }
 }

@@ -9,7 +9,7 @@ using VpcCni.Engine.Tests.Aws.Fakes;
 namespace VpcCni.Engine.Tests.Aws;
 
 /// <summary>The IMDSv2 client against a stateful loopback IMDS (<see cref="FakeImdsServer"/>).</summary>
-public sealed class ImdsInstanceMetadataTests : IAsyncLifetime
+public sealed partial class ImdsInstanceMetadataTests : IAsyncLifetime
 {
     private const string Mac0 = "02:00:00:00:00:01";
     private const string Mac1 = "02:00:00:00:00:02";

@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
@@ -31,7 +32,7 @@ public sealed class SimulatedAws : IAsyncDisposable
     }
 
     /// <summary>An EC2 adapter whose SDK client retries <paramref name="maxErrorRetry"/> times.</summary>
-    public SdkEc2Api Ec2(int maxErrorRetry = 2, string? endpoint = null)
+    public SdkEc2Api Ec2(int maxErrorRetry = 2, string? endpoint = null, ILogger<SdkEc2Api>? logger = null, AWSCredentials? credentials = null)
     {
         var options = new Ec2ClientOptions
         {
@@ -39,9 +40,9 @@ public sealed class SimulatedAws : IAsyncDisposable
             Region = "us-west-2",
             MaxErrorRetry = maxErrorRetry,
         };
-        var client = Ec2ClientFactory.CreateClient(options, options.Region, new BasicAWSCredentials("test", "test"));
+        var client = Ec2ClientFactory.CreateClient(options, options.Region, credentials ?? new BasicAWSCredentials("test", "test"));
         _owned.Add(client);
-        return new SdkEc2Api(client, NullLogger<SdkEc2Api>.Instance);
+        return new SdkEc2Api(client, logger ?? NullLogger<SdkEc2Api>.Instance);
     }
 
     public ImdsInstanceMetadata Imds()

@@ -183,8 +183,9 @@ public sealed partial class SdkEc2Api : IEc2Api
 
             throw new Ec2ApiException(action, ex.ErrorCode, ex.StatusCode, ex.RequestId, $"EC2 {action} failed: {ex.ErrorCode}: {ex.Message}", ex);
         }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
+            // The SDK reports its per-attempt HTTP timeout as TimeoutException (inner TaskCanceledException).
             var error = new Ec2ApiException(action, null, null, null,
                 $"EC2 {action} did not answer within the HTTP timeout, retries included.", ex, VpcCniErrorCategory.Timeout, "Ec2.Timeout");
             SdkEc2ApiLog.CallUnanswered(_logger, action, Elapsed(started), error.ErrorId, ex);

@@ -20,6 +20,7 @@ public sealed class FakeImdsServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentQueue<int>> _faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<TimeSpan>> _delays = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _tokens = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _log = new();
     private int _tokenCounter;
@@ -68,6 +69,16 @@ public sealed class FakeImdsServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Holds the next <paramref name="count"/> answers for the path back by <paramref name="delay"/>.</summary>
+    public void DelayNext(string path, TimeSpan delay, int count = 1)
+    {
+        var queue = _delays.GetOrAdd(path, _ => new ConcurrentQueue<TimeSpan>());
+        for (var i = 0; i < count; i++)
+        {
+            queue.Enqueue(delay);
+        }
+    }
+
     /// <summary>Forgets every issued token, as an IMDS restart or token expiry would.</summary>
     public void RevokeTokens() => _tokens.Clear();
 
@@ -78,6 +89,19 @@ public sealed class FakeImdsServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
+        if (_delays.TryGetValue(path.Replace("/latest/", string.Empty, StringComparison.Ordinal), out var delays) && delays.TryDequeue(out var delay))
+        {
+            try
+            {
+                await Task.Delay(delay, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                _log.Enqueue($"{context.Request.Method} {path} aborted");
+                return;
+            }
+        }
+
         var status = Answer(context, path, out var body);
         _log.Enqueue($"{context.Request.Method} {path} {status.ToString(CultureInfo.InvariantCulture)}");
         if (status == 0)

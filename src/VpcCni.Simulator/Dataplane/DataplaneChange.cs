@@ -1,0 +1,4 @@
+namespace VpcCni.Simulator;
+
+/// <summary>A link to add (MAC set) or remove, collected under the world lock and applied after it.</summary>
+internal sealed record DataplaneChange(string Netns, string LinkName, string? MacAddress);

@@ -1,0 +1,81 @@
+namespace VpcCni.Simulator;
+
+/// <summary>AttachNetworkInterface and DetachNetworkInterface with EC2's checks, in the order of wire spec §2.6/§2.7.</summary>
+internal static class AttachmentHandlers
+{
+    public static void Attach(Ec2Call call)
+    {
+        var request = call.Request;
+        var eni = call.Eni(request.Require("NetworkInterfaceId"));
+        var instance = call.Instance(request.Require("InstanceId"));
+        var deviceIndex = request.GetInt("DeviceIndex") ?? throw Ec2Exception.Missing("DeviceIndex");
+        var cardIndex = request.GetInt("NetworkCardIndex") ?? 0;
+        if (eni.Attachment is not null)
+        {
+            throw new Ec2Exception("InvalidNetworkInterface.InUse", $"Interface: [{eni.Id}] in use.");
+        }
+
+        if (cardIndex < 0 || cardIndex >= instance.MaximumNetworkCards)
+        {
+            throw Ec2Exception.Invalid($"Network card index {cardIndex} is invalid for instance type {instance.InstanceType}; it has {instance.MaximumNetworkCards} network card(s).");
+        }
+
+        if (deviceIndex is < 0 or > 99)
+        {
+            throw Ec2Exception.Invalid($"Value ({deviceIndex}) for parameter deviceIndex is invalid.");
+        }
+
+        var attached = InstanceHandlers.AttachedTo(call.World, instance).Select(e => e.Attachment!).ToList();
+        if (attached.Exists(a => a.NetworkCardIndex == cardIndex && a.DeviceIndex == deviceIndex))
+        {
+            throw Ec2Exception.Invalid($"Instance '{instance.Id}' already has an interface attached at device index '{deviceIndex}'.");
+        }
+
+        // EC2 semantics: the card's own limit and the total over all cards (wire spec §6.1).
+        var onCard = attached.Count(a => a.NetworkCardIndex == cardIndex);
+        if (onCard >= instance.Limits.EniLimitOfCard(cardIndex) || attached.Count >= instance.MaximumNetworkInterfaces)
+        {
+            throw new Ec2Exception("AttachmentLimitExceeded", $"Interface count {attached.Count + 1} exceeds the limit for {instance.InstanceType}");
+        }
+
+        if (eni.Ipv4SlotCount > instance.Limits.Ipv4PerEni)
+        {
+            throw new Ec2Exception("InvalidInterface.IpAddressLimitExceeded", $"Interface {eni.Id} has {eni.Ipv4SlotCount} private addresses; {instance.InstanceType} allows {instance.Limits.Ipv4PerEni} per interface.");
+        }
+
+        if (eni.AvailabilityZone != instance.AvailabilityZone)
+        {
+            throw Ec2Exception.Invalid($"The network interface {eni.Id} and instance {instance.Id} are not in the same availability zone.");
+        }
+
+        call.DryRunCheckpoint();
+        var attachment = call.World.Attach(eni, instance, deviceIndex, cardIndex, immediate: false);
+        call.Xml.Element("attachmentId", attachment.Id);
+        call.Xml.Element("networkCardIndex", attachment.NetworkCardIndex);
+    }
+
+    public static void Detach(Ec2Call call)
+    {
+        var attachmentId = call.Request.Require("AttachmentId");
+        if (!attachmentId.StartsWith("eni-attach-", StringComparison.Ordinal))
+        {
+            throw new Ec2Exception("InvalidNetworkInterfaceAttachmentId.Malformed", $"Invalid id: \"{attachmentId}\" (expecting \"eni-attach-...\")");
+        }
+
+        var eni = call.World.NetworkInterfaces.Values.FirstOrDefault(e => e.Attachment?.Id == attachmentId)
+            ?? throw new Ec2Exception("InvalidAttachmentID.NotFound", $"The network interface attachment ID '{attachmentId}' does not exist");
+        var attachment = eni.Attachment!;
+        if (attachment.DeviceIndex == 0 && attachment.NetworkCardIndex == 0)
+        {
+            throw new Ec2Exception("OperationNotPermitted", "The network interface at device index 0 and networkCard index 0 cannot be detached.");
+        }
+
+        call.DryRunCheckpoint();
+        if (attachment.Status != "detaching")
+        {
+            call.World.Detach(eni);
+        }
+
+        call.ReturnTrue();
+    }
+}

@@ -1,0 +1,34 @@
+namespace VpcCni.Simulator;
+
+/// <summary>One EC2 action being served: its parameters, the world (lock held) and the response under construction.</summary>
+internal sealed class Ec2Call(string action, Ec2QueryRequest request, SimWorld world, Ec2ResponseWriter xml)
+{
+    public string Action { get; } = action;
+
+    public Ec2QueryRequest Request { get; } = request;
+
+    public SimWorld World { get; } = world;
+
+    public Ec2ResponseWriter Xml { get; } = xml;
+
+    /// <summary>
+    /// Called after validation and existence checks, before any change: with <c>DryRun=true</c> the call
+    /// ends here with 412 DryRunOperation (permission was already checked, wire spec §3.1 order).
+    /// </summary>
+    public void DryRunCheckpoint()
+    {
+        if (Request.GetBool("DryRun") == true)
+        {
+            throw new Ec2Exception("DryRunOperation", Ec2ErrorCodes.DefaultMessage("DryRunOperation"));
+        }
+    }
+
+    public SimNetworkInterface Eni(string id) =>
+        World.NetworkInterfaces.TryGetValue(id, out var eni) ? eni : throw Ec2Exception.EniNotFound(id);
+
+    public SimInstance Instance(string id) =>
+        World.Instances.TryGetValue(id, out var instance) ? instance : throw Ec2Exception.InstanceNotFound(id);
+
+    /// <summary>Writes <c>&lt;return&gt;true&lt;/return&gt;</c>, the body of actions without an output shape (wire spec §1.3).</summary>
+    public void ReturnTrue() => Xml.Element("return", true);
+}

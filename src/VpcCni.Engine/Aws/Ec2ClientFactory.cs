@@ -62,7 +62,9 @@ public static class Ec2ClientFactory
     public static IAmazonEC2 CreateClient(Ec2ClientOptions options, string region, AWSCredentials? credentials = null)
     {
         var config = CreateConfig(options, region);
+#pragma warning disable RS0030 // The one sanctioned construction site (BannedSymbols.txt).
         return credentials is null ? new AmazonEC2Client(config) : new AmazonEC2Client(credentials, config);
+#pragma warning restore RS0030
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using VpcCni.Simulator;
 
 var scenarioOption = new Option<FileInfo?>("--scenario") { Description = "Scenario file (.json, .yaml); without it the default world" };
@@ -32,9 +33,16 @@ command.SetAction(async (parse, cancellationToken) =>
     Console.WriteLine($"Control endpoint: {server.ControlEndpoint}");
     Console.WriteLine("Serving until Ctrl+C or SIGTERM.");
     await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
+    // SIGTERM (systemd, kill) stops as gracefully as Ctrl+C does.
+    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+    using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+    {
+        context.Cancel = true;
+        stop.Cancel();
+    });
     try
     {
-        await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
     }
     catch (OperationCanceledException)
     {

@@ -9,7 +9,7 @@ public sealed class ProgramTests
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "vpc-cni-sim.dll");
 
     [Fact]
-    public async Task TheExecutablePrintsItsEndpointsAndServesEc2()
+    public async Task TheExecutablePrintsItsEndpointsServesEc2AndStopsOnSigterm()
     {
         using var process = Start("--port", "0");
         try
@@ -31,11 +31,24 @@ public sealed class ProgramTests
             var response = await http.PostAsync(new Uri(ec2), new FormUrlEncodedContent(new Dictionary<string, string> { ["Action"] = "DescribeSubnets", ["Version"] = "2016-11-15" }));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Contains("10.0.64.0/19", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            // SIGTERM is a graceful stop (exit 0), as under systemd.
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var exit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(exit.Token);
+            Assert.Equal(0, process.ExitCode);
         }
         finally
         {
-            process.Kill();
-            await process.WaitForExitAsync();
+            if (!process.HasExited)
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using VpcCni.Simulator.Tests.Fakes;
 using VpcCni.Simulator.Tests.Support;
 
 namespace VpcCni.Simulator.Tests;
@@ -65,5 +66,29 @@ public sealed class SimWorldTests
         await using var b = await SimHarness.StartAsync();
         Assert.Equal(a.InstanceId, b.InstanceId);
         Assert.Equal((await a.CreateEniAsync()).NetworkInterfaceId, (await b.CreateEniAsync()).NetworkInterfaceId);
+    }
+
+    [Fact]
+    public async Task DelayedTransitionsReachTheDataplaneWithoutAnyFurtherRequest()
+    {
+        var time = SimHarness.FakeTime();
+        var hook = new FakeDataplaneHook();
+        await using var sim = await SimHarness.StartAsync(
+            s =>
+            {
+                s.Instances[0].Netns = "node";
+                s.Delays = new ScenarioDelays { AttachMs = 1000, DetachMs = 500 };
+            },
+            time,
+            hook: hook);
+        Assert.Single(hook.Links);
+        var eni = await sim.CreateEniAsync();
+        var attachmentId = await sim.AttachAsync(eni.NetworkInterfaceId, 1);
+        Assert.Single(hook.Links);
+        time.Advance(TimeSpan.FromMilliseconds(1000));
+        Assert.Equal(eni.MacAddress, hook.Links[("node", "sim" + eni.NetworkInterfaceId[^12..])]);
+        await sim.Ec2.DetachNetworkInterfaceAsync(new DetachNetworkInterfaceRequest { AttachmentId = attachmentId });
+        time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Single(hook.Links);
     }
 }

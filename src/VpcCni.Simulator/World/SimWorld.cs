@@ -10,7 +10,7 @@ public sealed partial class SimWorld : IDisposable
     private readonly Lock _gate = new();
     private readonly IDataplaneHook? _dataplane;
     private readonly HashSet<SimNetworkInterface> _pending = [];
-    private readonly List<ITimer> _timers = [];
+    private ITimer? _wake;
     private readonly List<string> _dataplaneErrors = [];
 
     internal SimWorld(Scenario scenario, TimeProvider time, IDataplaneHook? dataplane)
@@ -156,12 +156,30 @@ public sealed partial class SimWorld : IDisposable
     internal void Track(SimNetworkInterface eni, DateTimeOffset due)
     {
         _pending.Add(eni);
-        var delay = due - Now;
-        if (delay > TimeSpan.Zero)
+        ArmWake();
+    }
+
+    /// <summary>
+    /// One timer, set to the earliest pending transition, makes transitions (and their dataplane
+    /// changes) happen even when no request arrives; reads apply due transitions anyway.
+    /// </summary>
+    private void ArmWake()
+    {
+        var next = _pending.Where(e => e.Attachment is not null).Select(e => e.Attachment!.DueAt).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
+        if (next == DateTimeOffset.MaxValue)
         {
-            // A timer makes the transition (and its dataplane change) happen even when nobody asks.
-            _timers.Add(Time.CreateTimer(_ => Execute(() => 0), null, delay, Timeout.InfiniteTimeSpan));
+            _wake?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
         }
+
+        var delay = next - Now;
+        if (delay < TimeSpan.FromMilliseconds(1))
+        {
+            delay = TimeSpan.FromMilliseconds(1);
+        }
+
+        _wake ??= Time.CreateTimer(_ => Execute(() => 0), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _wake.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
     private void Advance(List<DataplaneChange> changes)
@@ -204,6 +222,8 @@ public sealed partial class SimWorld : IDisposable
                 }
             }
         }
+
+        ArmWake();
     }
 
     private void ApplyDataplane(List<DataplaneChange> changes)
@@ -238,11 +258,7 @@ public sealed partial class SimWorld : IDisposable
 
     private void DisposeTimers()
     {
-        foreach (var timer in _timers)
-        {
-            timer.Dispose();
-        }
-
-        _timers.Clear();
+        _wake?.Dispose();
+        _wake = null;
     }
 }

@@ -137,7 +137,7 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item $results -Recurse -Force }
 
     $testArgs = @('test', (Join-Path $Root 'VpcCni.sln'), '-c', $Configuration, '--nologo',
-        '--logger', 'trx', '--logger', 'console;verbosity=normal', '--results-directory', (Join-Path $results 'xunit'))
+        '--logger', 'trx', '--logger', 'console;verbosity=minimal', '--results-directory', (Join-Path $results 'xunit'))
     if ($Filter) { $testArgs += @('--filter', $Filter) }
     Write-Host "dotnet $($testArgs -join ' ')" -ForegroundColor DarkGray
     & dotnet @testArgs

@@ -66,6 +66,11 @@ public sealed class PodNetworkWiringTests : IDisposable
             },
             nl.ListRoutes(AddressFamily.InterNetwork, 2).ToHashSet());
 
+        var sysctl = new ProcSysctl();
+        Assert.Equal(("0", "1", "0"), _node.Namespaces.NetNs.Run(_node.Node, () => (
+            sysctl.Read($"net/ipv6/conf/{a.HostVeth}/accept_ra"),
+            sysctl.Read($"net/ipv6/conf/{a.HostVeth}/accept_redirects"),
+            sysctl.Read($"net/ipv6/conf/{a.HostVeth}/forwarding"))));
         AssertPodSide(_node.PodA, "10.0.0.20", a);
         AssertPodSide(_node.PodB, "10.0.1.20", b);
 

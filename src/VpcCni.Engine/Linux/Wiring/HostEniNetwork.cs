@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Linux.Netlink;
+
+namespace VpcCni.Engine.Linux.Wiring;
+
+/// <summary>
+/// The host side of ENIs (upstream <c>pkg/networkutils</c> <c>setupENINetwork</c> and <c>SetupHostNetwork</c>,
+/// reference-system.md §5): per-ENI link, address, table and rule 32765; node-wide rules 1024, 1535 and
+/// the local-table move for SGP strict. Every step is idempotent, so a restart can run it again.
+/// </summary>
+public sealed class HostEniNetwork
+{
+    private readonly INetlink _host;
+    private readonly TimeProvider _time;
+    private readonly HostNetworkOptions _options;
+    private readonly ILogger _logger;
+
+    public HostEniNetwork(INetlink host, TimeProvider time, HostNetworkOptions options, ILogger<HostEniNetwork> logger)
+    {
+        _host = host;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>Sets up one ENI's link and routing; returns its link.</summary>
+    public async Task<LinkInfo> SetupEniAsync(EniNetworkSpec eni, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(eni);
+        var link = await FindLinkAsync(eni, cancellationToken).ConfigureAwait(false);
+        if (link.Mtu != _options.EniMtu)
+        {
+            _host.SetMtu(link.Index, _options.EniMtu);
+        }
+
+        if (eni.IsPrimary)
+        {
+            return link;
+        }
+
+        _host.SetUp(link.Index);
+        _host.ReplaceGlobalAddresses(link.Index, eni.PrimaryIp, eni.Subnet.PrefixLength);
+        var table = eni.RouteTable;
+        var gateway = eni.Gateway;
+        await RouteAsync(new RouteEntry(PodNetworkWiring.HostPrefix(gateway), null, link.Index, table, RouteScope.Link), cancellationToken).ConfigureAwait(false);
+        await RouteAsync(new RouteEntry(new IPNetwork(Any(gateway), 0), gateway, link.Index, table), cancellationToken).ConfigureAwait(false);
+
+        // The kernel adds "<subnet> dev ethN proto kernel scope link" to main with the address; traffic for the
+        // subnet must use the ENI table instead, so upstream removes it.
+        Idempotent.Remove(() => _host.DeleteRoute(new RouteEntry(eni.Subnet, null, link.Index, RouteTables.Main)));
+        if (!eni.IsTrunk)
+        {
+            Idempotent.Create(() => _host.AddRule(FromEniRule(eni)));
+        }
+
+        DataplaneLog.EniSetUp(_logger, eni.Mac.ToString(), link.Name, eni.PrimaryIp, eni.Subnet.PrefixLength, table);
+        return link;
+    }
+
+    /// <summary>Before an ENI is detached: removes its rule 32765 and every route in its table. Returns how many were removed.</summary>
+    public int TeardownEni(EniNetworkSpec eni)
+    {
+        ArgumentNullException.ThrowIfNull(eni);
+        if (eni.IsPrimary)
+        {
+            return 0;
+        }
+
+        var removed = Idempotent.Remove(() => _host.DeleteRule(FromEniRule(eni))) ? 1 : 0;
+        foreach (var route in _host.ListRoutes(eni.PrimaryIp.AddressFamily, eni.RouteTable))
+        {
+            removed += Idempotent.Remove(() => _host.DeleteRoute(route)) ? 1 : 0;
+        }
+
+        return removed;
+    }
+
+    /// <summary>Reconciles the node-wide rules with <paramref name="spec"/>.</summary>
+    public void ApplyHostRules(HostRulesSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var rules = _host.ListRules(AddressFamily.InterNetwork);
+        int added = 0, removed = 0;
+        var fwmark = new RuleEntry(HostRulesSpec.FwmarkRulePriority, RouteTables.Main, Mark: spec.ConnmarkMask, Mask: spec.ConnmarkMask);
+        var hasFwmark = rules.Any(r => r.Priority == HostRulesSpec.FwmarkRulePriority && r.Mark == spec.ConnmarkMask);
+        if (spec.WantsFwmarkRule && !hasFwmark)
+        {
+            Idempotent.Create(() => _host.AddRule(fwmark));
+            added++;
+        }
+        else if (!spec.WantsFwmarkRule && hasFwmark)
+        {
+            removed += Idempotent.Remove(() => _host.DeleteRule(fwmark)) ? 1 : 0;
+        }
+
+        var wanted = (spec.ExternalServiceCidrs ?? []).Where(c => c.BaseAddress.AddressFamily == AddressFamily.InterNetwork).ToHashSet();
+        foreach (var stale in rules.Where(r => r.Priority == HostRulesSpec.ExternalServiceRulePriority && (r.Destination is not { } d || !wanted.Contains(d))))
+        {
+            removed += Idempotent.Remove(() => _host.DeleteRule(stale)) ? 1 : 0;
+        }
+
+        foreach (var cidr in wanted.Where(c => !rules.Any(r => r.Priority == HostRulesSpec.ExternalServiceRulePriority && r.Destination == c)))
+        {
+            Idempotent.Create(() => _host.AddRule(new RuleEntry(HostRulesSpec.ExternalServiceRulePriority, RouteTables.Main, Destination: cidr)));
+            added++;
+        }
+
+        if (spec.SgpStrict)
+        {
+            // Add at 20 before removing 0, so local delivery never disappears (upstream SetupHostNetwork).
+            // The delete names priority 0 only when such a rule exists: a priority of 0 in RTM_DELRULE matches any.
+            if (!rules.Any(r => r.Priority == HostRulesSpec.LocalRulePriorityStrict && r.Table == RouteEntry.LocalTable))
+            {
+                Idempotent.Create(() => _host.AddRule(new RuleEntry(HostRulesSpec.LocalRulePriorityStrict, RouteEntry.LocalTable)));
+                added++;
+            }
+
+            if (rules.Any(r => r.Priority == 0 && r.Table == RouteEntry.LocalTable))
+            {
+                removed += Idempotent.Remove(() => _host.DeleteRule(new RuleEntry(0, RouteEntry.LocalTable))) ? 1 : 0;
+            }
+        }
+
+        DataplaneLog.HostRulesReconciled(_logger, added, removed);
+    }
+
+    private static RuleEntry FromEniRule(EniNetworkSpec eni) =>
+        new(EniNetworkSpec.FromEniRulePriority, eni.RouteTable, Source: PodNetworkWiring.HostPrefix(eni.PrimaryIp), Family: eni.PrimaryIp.AddressFamily);
+
+    private static IPAddress Any(IPAddress like) => like.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any;
+
+    private async Task<LinkInfo> FindLinkAsync(EniNetworkSpec eni, CancellationToken cancellationToken)
+    {
+        var attempts = Math.Max(1, _options.LinkLookupAttempts);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (_host.FindLinkByMac(eni.Mac) is { } link)
+            {
+                return link;
+            }
+
+            if (attempt == attempts)
+            {
+                throw new VpcCniException(
+                    VpcCniErrorCategory.NotFound,
+                    "EniLinkNotFound",
+                    $"No link has MAC {eni.Mac} after {attempts} attempts {_options.LinkLookupDelay.TotalSeconds:0.#} s apart; the ENI may not be attached to this instance yet.");
+            }
+
+            DataplaneLog.EniLinkNotYetVisible(_logger, eni.Mac.ToString(), attempt, attempts);
+            await Task.Delay(_options.LinkLookupDelay, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Route replace with backoff: a just-raised link can refuse routes briefly (ENETUNREACH), upstream retries 5 times.</summary>
+    private async Task RouteAsync(RouteEntry route, CancellationToken cancellationToken)
+    {
+        var delay = _options.RouteRetryDelay;
+        var attempts = Math.Max(1, _options.RouteAttempts);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                _host.ReplaceRoute(route);
+                return;
+            }
+            catch (NetlinkException e) when (attempt < attempts && e is not NetlinkPermissionException)
+            {
+                DataplaneLog.RouteRetry(_logger, e, route.ToString(), attempt, attempts);
+                await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                delay *= 2;
+            }
+        }
+    }
+}

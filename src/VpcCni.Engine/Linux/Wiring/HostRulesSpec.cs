@@ -1,0 +1,24 @@
+using System.Net;
+
+namespace VpcCni.Engine.Linux.Wiring;
+
+/// <summary>Node-wide rules (reference-system.md §5 table): 1024 fwmark, 1535 external service CIDRs, local table move.</summary>
+/// <param name="NodePortSupport"><c>AWS_VPC_CNI_NODE_PORT_SUPPORT</c>.</param>
+/// <param name="ExternalSnat"><c>AWS_VPC_K8S_CNI_EXTERNALSNAT</c>.</param>
+/// <param name="ExternalServiceCidrs"><c>AWS_EXTERNAL_SERVICE_CIDRS</c>.</param>
+/// <param name="SgpStrict">SGP on in strict mode: <c>lookup local</c> moves from priority 0 to 20.</param>
+/// <param name="ConnmarkMask">The connmark bit (<c>AWS_VPC_K8S_CNI_CONNMARK</c>), 0x80.</param>
+public sealed record HostRulesSpec(
+    bool NodePortSupport = true,
+    bool ExternalSnat = false,
+    IReadOnlyList<IPNetwork>? ExternalServiceCidrs = null,
+    bool SgpStrict = false,
+    uint ConnmarkMask = 0x80)
+{
+    public const int FwmarkRulePriority = 1024;
+    public const int ExternalServiceRulePriority = 1535;
+    public const int LocalRulePriorityStrict = 20;
+
+    /// <summary>Rule 1024 is present when NodePort support is on or external SNAT is off.</summary>
+    public bool WantsFwmarkRule => NodePortSupport || !ExternalSnat;
+}

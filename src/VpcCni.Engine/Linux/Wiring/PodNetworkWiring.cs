@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Linux.Netlink;
+
+namespace VpcCni.Engine.Linux.Wiring;
+
+/// <summary>
+/// Wires and unwires one pod interface as upstream's plugin driver does (reference-system.md §4):
+/// a veth pair created in the pod with its peer in the host, a /32 address and a static ARP entry
+/// for 169.254.1.1 in the pod, and on the host a /32 route plus rules 512 and (secondary ENIs) 1536.
+/// </summary>
+public sealed class PodNetworkWiring
+{
+    /// <summary>Rule priority of <c>to &lt;podIP&gt; lookup main</c>.</summary>
+    public const int ToPodRulePriority = 512;
+
+    /// <summary>Rule priority of <c>from &lt;podIP&gt; lookup &lt;ENI table&gt;</c>.</summary>
+    public const int FromPodRulePriority = 1536;
+
+    private readonly INetNs _netNs;
+    private readonly ISysctl _sysctl;
+    private readonly INetlink _host;
+    private readonly string _hostNamespacePath;
+    private readonly ILogger _logger;
+
+    /// <param name="netNs">Namespace switching.</param>
+    /// <param name="sysctl">Kernel parameters (host veth IPv6 knobs).</param>
+    /// <param name="host">Netlink bound to the host (node) namespace.</param>
+    /// <param name="hostNamespacePath">The same namespace as a path, for IFLA_NET_NS_FD and host sysctls (<c>/proc/self/ns/net</c> on a node).</param>
+    /// <param name="logger">Log sink.</param>
+    public PodNetworkWiring(INetNs netNs, ISysctl sysctl, INetlink host, string hostNamespacePath, ILogger<PodNetworkWiring> logger)
+    {
+        _netNs = netNs;
+        _sysctl = sysctl;
+        _host = host;
+        _hostNamespacePath = hostNamespacePath;
+        _logger = logger;
+    }
+
+    /// <summary>ADD. On failure everything already done is undone before the exception propagates.</summary>
+    public PodWiringResult Setup(PodNetworkRequest request)
+    {
+        Validate(request);
+        try
+        {
+            var result = WireVeth(request, request.HostVeth);
+            AddHostIpRules(request.PodIp, result.HostIndex, request.RouteTable);
+            DataplaneLog.PodWired(_logger, request.PodNamespace, request.PodName, request.PodIp, result.HostVeth, request.RouteTable);
+            return result;
+        }
+        catch (Exception e) when (e is VpcCniException or IOException)
+        {
+            DataplaneLog.PodWiringFailed(_logger, e, request.PodNamespace, request.PodName);
+            Teardown(request);
+            throw;
+        }
+    }
+
+    /// <summary>DEL: removes the host rules, the /32 route and the veth; anything already gone is skipped. Returns how many objects were removed.</summary>
+    public int Teardown(PodNetworkRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var removed = RemoveHostIpRules(request.PodIp) + RemoveLink(request.HostVeth);
+        DataplaneLog.PodUnwired(_logger, request.PodNamespace, request.PodName, request.PodIp, removed);
+        return removed;
+    }
+
+    internal static IPNetwork HostPrefix(IPAddress ip) => new(ip, ip.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+
+    /// <summary>Upstream falls back to 9001 for an MTU outside 576–9001.</summary>
+    internal static int EffectiveMtu(int mtu) => mtu is < 576 or > 9001 ? 9001 : mtu;
+
+    internal static void Validate(PodNetworkRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.PodIp.AddressFamily != AddressFamily.InterNetwork)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "UnsupportedPodAddressFamily", $"Pod address {request.PodIp} is not IPv4; IPv6 pod wiring is not implemented yet.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.InterfaceIndex, 253, nameof(request));
+        RtNetlink.ValidateName(request.PodInterface);
+    }
+
+    /// <summary>Steps 1–4 of ADD: stale veth removal, the pair, host sysctls, and the pod side.</summary>
+    internal PodWiringResult WireVeth(PodNetworkRequest request, string hostVeth)
+    {
+        if (RemoveLink(hostVeth) > 0)
+        {
+            DataplaneLog.StaleVethDeleted(_logger, hostVeth);
+        }
+
+        var hostMac = LinkCodec.RandomLocalMac();
+        var mtu = EffectiveMtu(request.Mtu);
+        using var hostNamespace = _netNs.Open(_hostNamespacePath);
+        using var pod = RtNetlink.OpenIn(_netNs, request.NetnsPath);
+        pod.CreateVeth(request.PodInterface, hostVeth, mtu, hostMac, hostNamespace);
+        var hostLink = _host.FindLinkByName(hostVeth)
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "HostVethMissing", $"Host veth {hostVeth} was not found in {_hostNamespacePath} right after creating it.");
+
+        // Before the link goes up, so it never accepts a router advertisement (upstream driver.go).
+        WriteSysctls(_hostNamespacePath, [($"net/ipv6/conf/{hostVeth}/accept_ra", "0"), ($"net/ipv6/conf/{hostVeth}/accept_redirects", "1"), ($"net/ipv6/conf/{hostVeth}/forwarding", "0")]);
+        _host.SetUp(hostLink.Index);
+
+        var podLink = pod.FindLinkByName(request.PodInterface)
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "PodInterfaceMissing", $"Pod interface {request.PodInterface} was not found in {request.NetnsPath} right after creating it.");
+        pod.SetUp(podLink.Index);
+        var gateway = request.Gateway;
+        var table = request.InterfaceIndex == 0 ? RouteTables.Main : request.InterfaceIndex;
+        pod.ReplaceRoute(new RouteEntry(HostPrefix(gateway), null, podLink.Index, RouteTables.Main, RouteScope.Link));
+        pod.ReplaceRoute(new RouteEntry(new IPNetwork(IPAddress.Any, 0), gateway, podLink.Index, table));
+        if (request.InterfaceIndex > 0)
+        {
+            Idempotent.Create(() => pod.AddRule(new RuleEntry(1, table, Source: HostPrefix(request.PodIp))));
+        }
+
+        Idempotent.Create(() => pod.AddAddress(podLink.Index, request.PodIp, 32));
+        pod.ReplaceNeighbour(new NeighbourEntry(podLink.Index, gateway, hostMac, IsPermanent: true));
+        return new PodWiringResult(hostVeth, hostMac, hostLink.Index, request.PodInterface, podLink.Mac, podLink.Index);
+    }
+
+    /// <summary>Host side (upstream <c>setupIPBasedContainerRouteRules</c>): route, rule 512, and rule 1536 off the main table.</summary>
+    internal void AddHostIpRules(IPAddress podIp, int hostVethIndex, int table)
+    {
+        var pod = HostPrefix(podIp);
+        _host.ReplaceRoute(new RouteEntry(pod, null, hostVethIndex, RouteTables.Main, RouteScope.Link));
+        Idempotent.Create(() => _host.AddRule(new RuleEntry(ToPodRulePriority, RouteTables.Main, Destination: pod)));
+        if (table != RouteTables.Main)
+        {
+            Idempotent.Create(() => _host.AddRule(new RuleEntry(FromPodRulePriority, table, Source: pod)));
+        }
+    }
+
+    internal int RemoveHostIpRules(IPAddress podIp)
+    {
+        var pod = HostPrefix(podIp);
+        var removed = Idempotent.Remove(() => _host.DeleteRule(new RuleEntry(ToPodRulePriority, RouteTables.Main, Destination: pod))) ? 1 : 0;
+        foreach (var rule in _host.ListRules(podIp.AddressFamily).Where(r => r.Priority == FromPodRulePriority && r.Source == pod))
+        {
+            removed += Idempotent.Remove(() => _host.DeleteRule(rule)) ? 1 : 0;
+        }
+
+        removed += Idempotent.Remove(() => _host.DeleteRoute(new RouteEntry(pod, null, null, RouteTables.Main))) ? 1 : 0;
+        return removed;
+    }
+
+    internal int RemoveLink(string name) =>
+        _host.FindLinkByName(name) is { } link && Idempotent.Remove(() => _host.DeleteLink(link.Index)) ? 1 : 0;
+
+    internal void WriteSysctls(string namespacePath, (string Key, string Value)[] settings) =>
+        _netNs.Run(namespacePath, () =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                try
+                {
+                    _sysctl.Write(key, value);
+                }
+                catch (VpcCniException e) when (e.Category == VpcCniErrorCategory.NotFound)
+                {
+                    // IPv6 disabled in this kernel or namespace: nothing to protect.
+                    DataplaneLog.SysctlSkipped(_logger, key);
+                }
+            }
+
+            return settings.Length;
+        });
+}

@@ -1,0 +1,40 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace VpcCni.Engine.Linux.Wiring;
+
+/// <summary>
+/// Host-side veth names, byte-compatible with upstream so DEL works across versions
+/// (reference-system.md §4 and §12): prefix + the first 11 hex digits of sha1("&lt;namespace&gt;.&lt;pod&gt;"),
+/// with the pod name suffixed ".&lt;i&gt;" for the i-th interface (i &gt; 0).
+/// </summary>
+public static class VethNames
+{
+    /// <summary>The default prefix (<c>AWS_VPC_K8S_CNI_VETHPREFIX</c>).</summary>
+    public const string DefaultPrefix = "eni";
+
+    /// <summary>The prefix of SGP strict-mode pods.</summary>
+    public const string StrictBranchPrefix = "vlan";
+
+    public static string HostVeth(string prefix, string podNamespace, string podName, int interfaceIndex = 0)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(prefix);
+        ArgumentNullException.ThrowIfNull(podNamespace);
+        ArgumentException.ThrowIfNullOrEmpty(podName);
+        ArgumentOutOfRangeException.ThrowIfNegative(interfaceIndex);
+        if (prefix.Length > 4)
+        {
+            throw new ArgumentException($"Veth prefix '{prefix}' is too long: at most 4 characters, so that prefix + 11 hex digits fit IFNAMSIZ (15).", nameof(prefix));
+        }
+
+        var pod = interfaceIndex == 0 ? podName : $"{podName}.{interfaceIndex}";
+#pragma warning disable CA5350 // Not security: the name must match upstream's sha1-derived veth names byte for byte.
+        var digest = SHA1.HashData(Encoding.UTF8.GetBytes($"{podNamespace}.{pod}"));
+#pragma warning restore CA5350
+        return prefix + Convert.ToHexStringLower(digest)[..11];
+    }
+
+    /// <summary>The pod-side interface name: the runtime's (eth0) for index 0, <c>mNicIf&lt;i&gt;</c> otherwise.</summary>
+    public static string ContainerInterface(string runtimeName, int interfaceIndex) =>
+        interfaceIndex == 0 ? runtimeName : $"mNicIf{interfaceIndex}";
+}

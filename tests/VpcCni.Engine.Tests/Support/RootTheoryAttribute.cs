@@ -1,6 +1,5 @@
-using VpcCni.Engine.Tests.Support;
 
-namespace VpcCni.Engine.Tests.Linux.PacketFilter;
+namespace VpcCni.Engine.Tests.Support;
 
 /// <summary>The theory form of <see cref="RootFactAttribute"/>: skipped only without root outside CI.</summary>
 public sealed class RootTheoryAttribute : TheoryAttribute

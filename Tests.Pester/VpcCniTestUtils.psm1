@@ -33,4 +33,41 @@ function Get-VpcCniPublishedInstanceType {
     Get-Content $csv | Where-Object { $_ -and -not $_.StartsWith('#') } | ConvertFrom-Csv
 }
 
-Export-ModuleMember -Function Get-VpcCniTestModulePath, Invoke-ChildPwsh, Get-VpcCniParameterAttribute, Get-VpcCniPublishedInstanceType
+function Start-VpcCniSimulator {
+    <#
+    .SYNOPSIS
+        Starts the published out/bin/vpc-cni-sim on free loopback ports with a scenario file and
+        returns the process with the EC2 and first IMDS endpoint it printed. Stop it with Stop-VpcCniSimulator.
+    #>
+    param([Parameter(Mandatory)] [string] $Scenario)
+    $bin = Join-Path (Split-Path (Split-Path (Get-VpcCniTestModulePath))) 'bin/vpc-cni-sim'
+    $info = [System.Diagnostics.ProcessStartInfo]::new($bin)
+    foreach ($a in '--scenario', $Scenario, '--port', '0') { $info.ArgumentList.Add($a) }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    $sim = [pscustomobject]@{ Process = $process; Ec2 = $null; Imds = $null }
+    while ($null -ne ($line = $process.StandardOutput.ReadLine())) {
+        if ($line -match '^EC2 endpoint: (\S+)') { $sim.Ec2 = $Matches[1].TrimEnd('/') }
+        elseif (-not $sim.Imds -and $line -match '^IMDS endpoint \([^)]+\): (\S+)') { $sim.Imds = $Matches[1].TrimEnd('/') }
+        elseif ($line -like 'Serving until*') { break }
+    }
+    if (-not $sim.Ec2 -or -not $sim.Imds) {
+        $err = $process.StandardError.ReadToEnd()
+        throw "vpc-cni-sim did not print its endpoints: $err"
+    }
+    return $sim
+}
+
+function Stop-VpcCniSimulator {
+    <# Stops a simulator started by Start-VpcCniSimulator (this one process, by its id). #>
+    param($Simulator)
+    if ($Simulator -and -not $Simulator.Process.HasExited) {
+        $Simulator.Process.Kill()
+        $Simulator.Process.WaitForExit(10000) | Out-Null
+    }
+    if ($Simulator) { $Simulator.Process.Dispose() }
+}
+
+Export-ModuleMember -Function Get-VpcCniTestModulePath, Invoke-ChildPwsh, Get-VpcCniParameterAttribute, Get-VpcCniPublishedInstanceType, Start-VpcCniSimulator, Stop-VpcCniSimulator

@@ -11,4 +11,10 @@ public enum LimitsSource
 
     /// <summary>The type is not in the built-in table; the caller gave the figures.</summary>
     Explicit,
+
+    /// <summary>Every figure is EC2 <c>DescribeInstanceTypes</c>'s, for a type the table does not know.</summary>
+    Ec2,
+
+    /// <summary>A type resolved through EC2, with at least one figure replaced by a value the caller gave.</summary>
+    Ec2WithOverrides,
 }

@@ -106,7 +106,7 @@ public sealed class MaxPodsCalculator
         };
     }
 
-    /// <summary>Merges the table's figures for the type with the explicit values of the request.</summary>
+    /// <summary>Merges the table's (or the resolved) figures for the type with the explicit values of the request.</summary>
     internal ResolvedInstance Resolve(MaxPodsRequest request)
     {
         CheckRange(request.EniLimit, 1, nameof(request.EniLimit));
@@ -115,7 +115,10 @@ public sealed class MaxPodsCalculator
         var name = string.IsNullOrWhiteSpace(request.InstanceType) ? null : request.InstanceType.Trim();
         var notes = new List<string>();
 
-        if (name is not null && _catalog.TryGet(name, out var known))
+        var known = request.ResolvedLimits;
+        var fromEc2 = known is not null;
+        name ??= known?.InstanceType;
+        if (known is not null || (name is not null && _catalog.TryGet(name, out known)))
         {
             var vcpus = request.VCpus ?? known.EffectiveVCpus;
             var derived = request.VCpus is null && known.VCpusAreDerived;
@@ -136,7 +139,13 @@ public sealed class MaxPodsCalculator
                 vcpus,
                 derived,
                 pd,
-                overridden ? LimitsSource.BuiltInTableWithOverrides : LimitsSource.BuiltInTable,
+                (fromEc2, overridden) switch
+                {
+                    (true, true) => LimitsSource.Ec2WithOverrides,
+                    (true, false) => LimitsSource.Ec2,
+                    (false, true) => LimitsSource.BuiltInTableWithOverrides,
+                    (false, false) => LimitsSource.BuiltInTable,
+                },
                 notes);
         }
 

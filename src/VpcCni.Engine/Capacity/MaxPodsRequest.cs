@@ -11,6 +11,13 @@ public sealed record MaxPodsRequest
     /// <summary>The EC2 instance type, such as <c>m5.large</c>. Optional when <see cref="EniLimit"/> and <see cref="Ipv4PerEni"/> are both given.</summary>
     public string? InstanceType { get; init; }
 
+    /// <summary>
+    /// Limits resolved outside the built-in table (EC2 <c>DescribeInstanceTypes</c> through
+    /// <see cref="Aws.InstanceLimitsLookup"/>). When given they take the table's place, the explicit
+    /// figures below still override them, and the result's source is <see cref="LimitsSource.Ec2"/>.
+    /// </summary>
+    public Limits.InstanceTypeLimits? ResolvedLimits { get; init; }
+
     /// <summary>ENIs on the default network card; replaces the table's figure when given.</summary>
     public int? EniLimit { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using VpcCni.Engine.Capacity;
+using VpcCni.Engine.Limits;
 
 namespace VpcCni.PowerShell.Commands;
 
@@ -44,9 +45,10 @@ public abstract class VpcCniCapacityCmdlet : VpcCniCmdlet
     /// <summary>True when the caller gave limits that can stand without an instance type.</summary>
     protected bool HasExplicitLimits => EniLimit is not null || Ipv4PerEni is not null;
 
-    protected MaxPodsRequest InstanceRequest(string? instanceType, bool showMaxAllowed = false) => new()
+    protected MaxPodsRequest InstanceRequest(string? instanceType, bool showMaxAllowed = false, InstanceTypeLimits? resolvedLimits = null) => new()
     {
         InstanceType = instanceType,
+        ResolvedLimits = resolvedLimits,
         EniLimit = EniLimit,
         Ipv4PerEni = Ipv4PerEni,
         VCpus = VCpu,

@@ -1,11 +1,27 @@
 using System.Management.Automation;
+using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
 
 namespace VpcCni.PowerShell.Commands;
 
-/// <summary>Base of the module's cmdlets: runs one engine call and reports its errors the module's way.</summary>
-public abstract class VpcCniCmdlet : PSCmdlet
+/// <summary>
+/// Base of the module's cmdlets: runs one engine call and reports its errors the module's way, and
+/// owns the cancellation of engine calls (created in BeginProcessing, cancelled by Ctrl+C in
+/// StopProcessing, disposed in EndProcessing; style-anchors rule 3).
+/// </summary>
+public abstract class VpcCniCmdlet : PSCmdlet, IDisposable
 {
+    private CancellationTokenSource? _cancellation;
+
+    /// <summary>Cancelled when the user stops the pipeline.</summary>
+    protected CancellationToken CancellationToken => _cancellation?.Token ?? CancellationToken.None;
+
+    protected override void BeginProcessing() => _cancellation = new CancellationTokenSource();
+
+    protected override void StopProcessing() => _cancellation?.Cancel();
+
+    protected override void EndProcessing() => Dispose();
+
     /// <summary>Writes the call's result, or reports its engine error (per item or terminating).</summary>
     protected void WriteResult(Func<object> call, object? target)
     {
@@ -31,6 +47,67 @@ public abstract class VpcCniCmdlet : PSCmdlet
         else
         {
             ThrowTerminatingError(record);
+        }
+    }
+
+    /// <summary>
+    /// Runs one lookup through AWS (or the table) for an item; an engine error is reported like any
+    /// other (per item for an unknown type, terminating for an unreachable or refusing AWS).
+    /// </summary>
+    protected InstanceLimitsLookupResult? Lookup(Func<CancellationToken, ValueTask<InstanceLimitsLookupResult>> call, string status, object? target)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        try
+        {
+            return Wait(call(CancellationToken), MyInvocation.MyCommand.Name, status);
+        }
+        catch (VpcCniException ex)
+        {
+            ReportError(ex, target);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Blocks on an engine call. Only a call that did not finish at once (it went to the network)
+    /// shows progress, so answers from the built-in table stay silent.
+    /// </summary>
+    protected T Wait<T>(ValueTask<T> pending, string activity, string status)
+    {
+        if (pending.IsCompleted)
+        {
+            return pending.GetAwaiter().GetResult();
+        }
+
+        var progress = new ProgressRecord(1, activity, status);
+        WriteProgress(progress);
+        try
+        {
+            return pending.AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (CancellationToken.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        finally
+        {
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _cancellation?.Dispose();
+            _cancellation = null;
         }
     }
 }

@@ -69,7 +69,7 @@ internal static class InstanceHandlers
     public static void DescribeInstanceTypes(Ec2Call call)
     {
         var names = call.Request.GetList("InstanceType");
-        var catalog = InstanceTypeCatalog.Embedded;
+        var catalog = call.World.InstanceTypes;
         var unknown = names.Where(n => !catalog.TryGet(n, out _)).ToList();
         if (unknown.Count > 0)
         {

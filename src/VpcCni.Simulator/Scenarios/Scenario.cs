@@ -38,6 +38,9 @@ public sealed class Scenario
 
     public List<ScenarioInstance> Instances { get; set; } = [];
 
+    /// <summary>Instance types added to the engine's catalog (served by DescribeInstanceTypes, usable by instances).</summary>
+    public List<ScenarioInstanceType> InstanceTypes { get; set; } = [];
+
     public ScenarioDelays Delays { get; set; } = new();
 
     public ScenarioImds Imds { get; set; } = new();

@@ -87,6 +87,8 @@ internal static class ScenarioValidator
             }
         }
 
+        s.InstanceTypes ??= [];
+        var extraTypes = ScenarioInstanceTypeValidator.Check(s.InstanceTypes, Fail);
         if (s.Instances is not { Count: > 0 })
         {
             Fail("instances", "must list at least one instance");
@@ -96,9 +98,9 @@ internal static class ScenarioValidator
         {
             var instance = s.Instances[i];
             var at = $"instances[{i}]";
-            if (!InstanceTypeCatalog.Embedded.TryGet(instance.InstanceType ?? string.Empty, out _))
+            if (!InstanceTypeCatalog.Embedded.TryGet(instance.InstanceType ?? string.Empty, out _) && !extraTypes.Contains(instance.InstanceType ?? string.Empty))
             {
-                Fail($"{at}.instanceType", $"'{instance.InstanceType}' is not a known instance type (the engine's catalog has {InstanceTypeCatalog.Embedded.Count}, e.g. m5.large)");
+                Fail($"{at}.instanceType", $"'{instance.InstanceType}' is not a known instance type (the engine's catalog has {InstanceTypeCatalog.Embedded.Count}, e.g. m5.large; declare others under instanceTypes)");
             }
 
             CheckId(instance.Id, "i-", $"{at}.id", Fail);

@@ -1,3 +1,5 @@
+using VpcCni.Engine.Limits;
+
 namespace VpcCni.Simulator;
 
 /// <summary>
@@ -59,6 +61,9 @@ public sealed partial class SimWorld : IDisposable
     internal TimeProvider Time { get; }
 
     internal SimIds Ids { get; private set; }
+
+    /// <summary>The engine's catalog plus the scenario's <c>instanceTypes</c> (what DescribeInstanceTypes serves).</summary>
+    internal InstanceTypeCatalog InstanceTypes { get; set; } = InstanceTypeCatalog.Embedded;
 
     internal DateTimeOffset Now => Time.GetUtcNow();
 

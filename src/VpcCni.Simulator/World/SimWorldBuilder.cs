@@ -1,5 +1,4 @@
 using System.Net;
-using VpcCni.Engine.Limits;
 
 namespace VpcCni.Simulator;
 
@@ -9,6 +8,7 @@ internal static class SimWorldBuilder
     public static void Populate(SimWorld world, Scenario scenario)
     {
         var ids = world.Ids;
+        world.InstanceTypes = ScenarioInstanceType.CatalogFor(scenario);
         var vpcId = scenario.Vpc.Id is { } v ? ids.Reserve(v) : ids.Next("vpc");
         var vpc = new SimVpc(
             vpcId,
@@ -50,7 +50,7 @@ internal static class SimWorldBuilder
             var subnet = i.SubnetId is { } sid
                 ? world.Subnet(sid)
                 : world.Subnets.First(s => s.AvailabilityZone == (i.AvailabilityZone ?? world.Subnets[0].AvailabilityZone));
-            var instance = new SimInstance(i.Id is { } iid ? ids.Reserve(iid) : ids.Next("i"), InstanceTypeCatalog.Embedded.Get(i.InstanceType), subnet, launch)
+            var instance = new SimInstance(i.Id is { } iid ? ids.Reserve(iid) : ids.Next("i"), world.InstanceTypes.Get(i.InstanceType), subnet, launch)
             {
                 NetworkNamespace = i.Netns,
                 ReservationId = ids.Next("r"),

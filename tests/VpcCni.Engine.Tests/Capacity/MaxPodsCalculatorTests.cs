@@ -224,6 +224,21 @@ public class MaxPodsCalculatorTests
         }
     }
 
+    [Fact]
+    public void ResolvedLimitsStandInForTheTableAndSayEc2()
+    {
+        var zz = new VpcCni.Engine.Limits.InstanceTypeLimits { InstanceType = "zz1.large", EniLimit = 4, Ipv4PerEni = 12, Hypervisor = "nitro", DefaultVCpus = 2 };
+
+        var plain = Calculator.Calculate(new MaxPodsRequest { ResolvedLimits = zz });
+        var overridden = Calculator.Calculate(new MaxPodsRequest { InstanceType = "zz1.large", ResolvedLimits = zz, EniLimit = 2 });
+
+        Assert.Equal("zz1.large", plain.InstanceType);
+        Assert.Equal((4 * 11) + 2, plain.RawMaxPods);
+        Assert.Equal(LimitsSource.Ec2, plain.LimitsSource);
+        Assert.Equal((2 * 11) + 2, overridden.RawMaxPods);
+        Assert.Equal(LimitsSource.Ec2WithOverrides, overridden.LimitsSource);
+    }
+
     /// <summary>Reads the shipped CSV directly, independent of the catalog's own parser.</summary>
     internal static IEnumerable<(string Type, int Enis, int Ips, int? VCpus)> PublishedRows()
     {

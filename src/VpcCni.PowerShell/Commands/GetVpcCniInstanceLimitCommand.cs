@@ -14,7 +14,6 @@ public sealed class GetVpcCniInstanceLimitCommand : VpcCniCmdlet
 {
     private const string ByTypeSet = "ByType";
     private const string FromImdsSet = "FromImds";
-    private InstanceLimitsLookup? _lookup;
 
     /// <summary>Type names; wildcards select from the table. Omitted: every type.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTypeSet)]
@@ -45,10 +44,7 @@ public sealed class GetVpcCniInstanceLimitCommand : VpcCniCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (AwsLookupOptions.Create(FromImds.IsPresent, Region, EndpointUrl, ImdsEndpoint) is { } options)
-        {
-            _lookup = new InstanceLimitsLookup(options);
-        }
+        OpenAwsLookup(FromImds.IsPresent, Region, EndpointUrl, ImdsEndpoint);
     }
 
     protected override void ProcessRecord()
@@ -56,7 +52,7 @@ public sealed class GetVpcCniInstanceLimitCommand : VpcCniCmdlet
         var catalog = InstanceTypeCatalog.Embedded;
         if (FromImds.IsPresent)
         {
-            Write(Lookup(ct => _lookup!.LookupLocalInstanceAsync(ct), "Reading this instance's type from instance metadata", "FromImds"));
+            Write(Lookup(ct => AwsLookup!.LookupLocalInstanceAsync(ct), "Reading this instance's type from instance metadata", "FromImds"));
             return;
         }
 
@@ -74,26 +70,15 @@ public sealed class GetVpcCniInstanceLimitCommand : VpcCniCmdlet
                 var pattern = new WildcardPattern(name.Trim(), WildcardOptions.IgnoreCase);
                 WriteObject(catalog.All.Where(t => pattern.IsMatch(t.InstanceType)), enumerateCollection: true);
             }
-            else if (_lookup is not null)
+            else if (AwsLookup is not null)
             {
-                Write(Lookup(ct => _lookup.LookupAsync(name, ct), $"Resolving {name} through EC2 DescribeInstanceTypes", name));
+                Write(Lookup(ct => AwsLookup.LookupAsync(name, ct), $"Resolving {name} through EC2 DescribeInstanceTypes", name));
             }
             else
             {
                 WriteResult(() => catalog.Get(name), name);
             }
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _lookup?.Dispose();
-            _lookup = null;
-        }
-
-        base.Dispose(disposing);
     }
 
     /// <summary>Writes a found type's limits; a failed lookup has already been reported.</summary>

@@ -15,7 +15,6 @@ public sealed class GetVpcCniMaxPodsCommand : VpcCniCapacityCmdlet
 {
     private const string ByTypeSet = "ByType";
     private const string FromImdsSet = "FromImds";
-    private InstanceLimitsLookup? _lookup;
 
     /// <summary>Instance types; optional when -EniLimit and -Ipv4PerEni are given.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = ByTypeSet)]
@@ -48,17 +47,14 @@ public sealed class GetVpcCniMaxPodsCommand : VpcCniCapacityCmdlet
     protected override void BeginProcessing()
     {
         base.BeginProcessing();
-        if (AwsLookupOptions.Create(FromImds.IsPresent, Region, EndpointUrl, ImdsEndpoint) is { } options)
-        {
-            _lookup = new InstanceLimitsLookup(options);
-        }
+        OpenAwsLookup(FromImds.IsPresent, Region, EndpointUrl, ImdsEndpoint);
     }
 
     protected override void ProcessRecord()
     {
         if (FromImds.IsPresent)
         {
-            if (Lookup(ct => _lookup!.LookupLocalInstanceAsync(ct), "Reading this instance's type from instance metadata", "FromImds") is { } local)
+            if (Lookup(ct => AwsLookup!.LookupLocalInstanceAsync(ct), "Reading this instance's type from instance metadata", "FromImds") is { } local)
             {
                 Calculate(local.InstanceType, local);
             }
@@ -69,26 +65,15 @@ public sealed class GetVpcCniMaxPodsCommand : VpcCniCapacityCmdlet
         foreach (var type in TypesOrNone(InstanceType))
         {
             // Explicit limits need no lookup; without an AWS parameter the calculator reads the table itself.
-            if (_lookup is null || type is null || (EniLimit is not null && Ipv4PerEni is not null))
+            if (AwsLookup is null || type is null || (EniLimit is not null && Ipv4PerEni is not null))
             {
                 Calculate(type, null);
             }
-            else if (Lookup(ct => _lookup.LookupAsync(type, ct), $"Resolving {type} through EC2 DescribeInstanceTypes", type) is { } found)
+            else if (Lookup(ct => AwsLookup.LookupAsync(type, ct), $"Resolving {type} through EC2 DescribeInstanceTypes", type) is { } found)
             {
                 Calculate(type, found);
             }
         }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _lookup?.Dispose();
-            _lookup = null;
-        }
-
-        base.Dispose(disposing);
     }
 
     private void Calculate(string? type, InstanceLimitsLookupResult? found) =>

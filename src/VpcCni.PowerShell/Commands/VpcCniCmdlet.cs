@@ -12,6 +12,10 @@ namespace VpcCni.PowerShell.Commands;
 public abstract class VpcCniCmdlet : PSCmdlet, IDisposable
 {
     private CancellationTokenSource? _cancellation;
+    private InstanceLimitsLookup? _lookup;
+
+    /// <summary>The AWS lookup opened by <see cref="OpenAwsLookup"/>, or null when no AWS parameter was given.</summary>
+    protected InstanceLimitsLookup? AwsLookup => _lookup;
 
     /// <summary>Cancelled when the user stops the pipeline.</summary>
     protected CancellationToken CancellationToken => _cancellation?.Token ?? CancellationToken.None;
@@ -47,6 +51,18 @@ public abstract class VpcCniCmdlet : PSCmdlet, IDisposable
         else
         {
             ThrowTerminatingError(record);
+        }
+    }
+
+    /// <summary>
+    /// Opens the instance-limits lookup when any AWS parameter was given; it lives until the
+    /// cmdlet is disposed. Without AWS parameters the cmdlet never touches the network.
+    /// </summary>
+    protected void OpenAwsLookup(bool fromImds, string? region, string? endpointUrl, string? imdsEndpoint)
+    {
+        if (AwsLookupOptions.Create(fromImds, region, endpointUrl, imdsEndpoint) is { } options)
+        {
+            _lookup = new InstanceLimitsLookup(options);
         }
     }
 
@@ -108,6 +124,8 @@ public abstract class VpcCniCmdlet : PSCmdlet, IDisposable
         {
             _cancellation?.Dispose();
             _cancellation = null;
+            _lookup?.Dispose();
+            _lookup = null;
         }
     }
 }

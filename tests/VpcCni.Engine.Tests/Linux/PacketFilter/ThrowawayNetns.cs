@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
+using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.PacketFilter;
 
 namespace VpcCni.Engine.Tests.Linux.PacketFilter;
@@ -10,6 +10,8 @@ namespace VpcCni.Engine.Tests.Linux.PacketFilter;
 /// </summary>
 internal sealed class ThrowawayNetns : IAsyncDisposable
 {
+    private static readonly NetNs Namespaces = new();
+
     private ThrowawayNetns(string name)
     {
         Name = name;
@@ -23,11 +25,12 @@ internal sealed class ThrowawayNetns : IAsyncDisposable
     /// <summary>A runner whose commands run inside this namespace.</summary>
     public CommandRunner Runner { get; }
 
-    public static async Task<ThrowawayNetns> CreateAsync()
+    public static Task<ThrowawayNetns> CreateAsync()
     {
         var name = "vpccni-snat-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
-        await RunIpAsync("netns", "add", name);
-        return new ThrowawayNetns(name);
+        // The engine's own primitive, which `ip netns` also sees (bind mount under /run/netns).
+        Namespaces.Create(name);
+        return Task.FromResult(new ThrowawayNetns(name));
     }
 
     /// <summary>Runs a tool inside the namespace and returns stdout; fails the test on a non-zero exit.</summary>
@@ -60,22 +63,9 @@ internal sealed class ThrowawayNetns : IAsyncDisposable
             .Select(line => line.StartsWith(':') ? line[..line.LastIndexOf(' ')] : line));
     }
 
-    public async ValueTask DisposeAsync() => await RunIpAsync("netns", "delete", Name);
-
-    private static async Task RunIpAsync(params string[] arguments)
+    public ValueTask DisposeAsync()
     {
-        var startInfo = new ProcessStartInfo("ip") { RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"ip {string.Join(' ', arguments)} failed: {stderr}");
-        }
+        Namespaces.Delete(Name);
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using VpcCni.Engine.Networking;
 
 namespace VpcCni.Engine.Ipam;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam.Checkpoint;
+using VpcCni.Engine.Networking;
 
 namespace VpcCni.Engine.Ipam;
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Netlink;
 using VpcCni.Engine.Linux.Wiring;
-using VpcCni.Engine.Tests.Support;
 
 namespace VpcCni.Engine.Tests.Linux;
 

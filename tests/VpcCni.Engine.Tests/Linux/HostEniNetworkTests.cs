@@ -4,7 +4,6 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.Wiring;
-using VpcCni.Engine.Tests.Support;
 
 namespace VpcCni.Engine.Tests.Linux;
 

@@ -1,6 +1,5 @@
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Namespaces;
-using VpcCni.Engine.Tests.Support;
 
 namespace VpcCni.Engine.Tests.Linux;
 

@@ -3,7 +3,6 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Netlink;
-using VpcCni.Engine.Tests.Support;
 
 namespace VpcCni.Engine.Tests.Linux;
 

@@ -1,6 +1,5 @@
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.PacketFilter;
-using VpcCni.Engine.Tests.Support;
 
 namespace VpcCni.Engine.Tests.Linux.PacketFilter;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using VpcCni.Engine.Linux.PacketFilter;
-using VpcCni.Engine.Tests.Support;
 
 namespace VpcCni.Engine.Tests.Linux.PacketFilter;
 

@@ -1,6 +1,6 @@
 using VpcCni.Engine.Linux;
 
-namespace VpcCni.Engine.Tests.Linux;
+namespace VpcCni.Testing;
 
 /// <summary>
 /// Uniquely named network namespaces for one test, all deleted on dispose. Nothing in a root-lane

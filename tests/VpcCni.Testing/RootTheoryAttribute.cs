@@ -1,5 +1,5 @@
 
-namespace VpcCni.Engine.Tests.Support;
+namespace VpcCni.Testing;
 
 /// <summary>The theory form of <see cref="RootFactAttribute"/>: skipped only without root outside CI.</summary>
 public sealed class RootTheoryAttribute : TheoryAttribute

@@ -2,14 +2,15 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
 
-namespace VpcCni.Engine.Ipam;
+namespace VpcCni.Engine.Networking;
 
 /// <summary>
-/// The one piece of address arithmetic System.Net does not provide: the n-th address of an IPv4
-/// network and the offset of an address inside it. Checked, so a wrong offset throws instead of
-/// wrapping into a neighbouring network.
+/// The one IPv4 ↔ integer arithmetic of the code base: engine, simulator and tests use it, and
+/// nothing else converts addresses to integers. It is the part System.Net does not provide: the
+/// n-th address of an IPv4 network and the offset of an address inside it. Checked, so a wrong
+/// offset throws instead of wrapping into a neighbouring network.
 /// </summary>
-internal static class AddressMath
+public static class AddressMath
 {
     public static uint ToUInt32(IPAddress address)
     {

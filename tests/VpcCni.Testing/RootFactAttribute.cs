@@ -1,4 +1,4 @@
-namespace VpcCni.Engine.Tests.Support;
+namespace VpcCni.Testing;
 
 /// <summary>
 /// A test of the root lane (real network namespaces, links, rules, iptables). It skips only on a

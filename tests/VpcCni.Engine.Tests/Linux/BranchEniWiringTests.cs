@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Netlink;
 using VpcCni.Engine.Linux.Wiring;
@@ -22,7 +23,7 @@ public sealed class BranchEniWiringTests : IDisposable
     [RootFact]
     public void StrictModeUsesInterfaceRulesAtPriority10AndTheVlanTable()
     {
-        var request = Request(SgpEnforcingMode.Strict);
+        var request = Request(PodSecurityGroupEnforcingMode.Strict);
         if (!TrySetup(request, out var wired))
         {
             return;
@@ -51,7 +52,7 @@ public sealed class BranchEniWiringTests : IDisposable
     [RootFact]
     public void StandardModeUsesIpRulesTowardsTheVlanTable()
     {
-        var request = Request(SgpEnforcingMode.Standard);
+        var request = Request(PodSecurityGroupEnforcingMode.Standard);
         if (!TrySetup(request, out var wired))
         {
             return;
@@ -67,7 +68,7 @@ public sealed class BranchEniWiringTests : IDisposable
         AssertTornDownTwice(request);
     }
 
-    private BranchEniRequest Request(SgpEnforcingMode mode) =>
+    private BranchEniRequest Request(PodSecurityGroupEnforcingMode mode) =>
         new(new PodNetworkRequest("sgp", "pod-c", _node.PodA, "eth0", IPAddress.Parse("10.0.2.30")), 7, BranchMac, _node.NodeNetlink.FindLinkByName("eth1")!.Index, IPAddress.Parse("10.0.2.1"), mode);
 
     /// <summary>

@@ -65,7 +65,7 @@ public sealed class HostEniNetworkTests : IDisposable
 
         Assert.True(time.GetUtcNow() - start >= TimeSpan.FromSeconds(12), "four 3-second pauses between five lookups");
         var e = await Assert.ThrowsAsync<VpcCniException>(() => setup);
-        Assert.Equal(("EniLinkNotFound", VpcCniErrorCategory.NotFound), (e.ErrorId, e.Category));
+        Assert.Equal((ErrorIds.Dataplane.EniLinkNotFound, VpcCniErrorCategory.NotFound), (e.ErrorId, e.Category));
     }
 
     [RootFact]

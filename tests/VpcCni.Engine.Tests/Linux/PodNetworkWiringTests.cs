@@ -31,7 +31,7 @@ public sealed class PodNetworkWiringTests : IDisposable
         Assert.Equal((9001, 9001, true), (eth0.Mtu, eth1.Mtu, eth1.IsUp));
         Assert.Equal(["10.0.1.10/24"], nl.ListAddresses(eth1.Index, AddressFamily.InterNetwork).Select(x => x.ToString()));
 
-        // §5 rule table: 512 per pod, 1024 fwmark, 1536 for the secondary-ENI pod, 32765 for the ENI.
+        // The rules table of docs/dataplane.md: 512 per pod, 1024 fwmark, 1536 for the secondary-ENI pod, 32765 for the ENI.
         string[] expectedRules =
         [
             "0: from all lookup 255",

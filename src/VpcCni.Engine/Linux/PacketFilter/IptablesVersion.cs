@@ -29,7 +29,7 @@ public sealed partial record IptablesVersion(Version Version, bool IsNfTables)
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.ResourceUnavailable,
-                "UnrecognisedIptablesVersion",
+                ErrorIds.PacketFilter.UnrecognisedIptablesVersion,
                 $"'iptables --version' printed '{versionOutput.Trim()}'; expected 'iptables vX.Y.Z' optionally followed by '(nf_tables)' or '(legacy)'.");
         }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Configuration;
 
 namespace VpcCni.Engine.Linux.PacketFilter;
 

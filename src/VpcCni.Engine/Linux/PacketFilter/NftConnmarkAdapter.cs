@@ -35,7 +35,7 @@ internal sealed class NftConnmarkAdapter
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.Internal,
-                "PacketFilterVerifyFailed",
+                ErrorIds.PacketFilter.VerifyFailed,
                 $"After nft -f the table {NftConnmarkRenderer.Family} {NftConnmarkRenderer.TableName} lists as:\n{string.Join('\n', after ?? [])}\nbut the expected listing is:\n{string.Join('\n', expected)}");
         }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 
 namespace VpcCni.Engine.Linux.Wiring;
@@ -39,7 +40,7 @@ public sealed class BranchEniWiring
             var gateway = PodNetworkWiring.HostPrefix(request.Gateway);
             _host.ReplaceRoute(new RouteEntry(gateway, null, vlan.Index, table, RouteScope.Link));
             _host.ReplaceRoute(new RouteEntry(new IPNetwork(IPAddress.Any, 0), request.Gateway, vlan.Index, table));
-            if (request.Mode == SgpEnforcingMode.Strict)
+            if (request.Mode == PodSecurityGroupEnforcingMode.Strict)
             {
                 _host.ReplaceRoute(new RouteEntry(PodNetworkWiring.HostPrefix(pod.PodIp), null, result.HostIndex, table, RouteScope.Link));
                 Idempotent.Create(() => _host.AddRule(new RuleEntry(BranchEniRequest.StrictRulePriority, table, InputInterface: request.VlanLink)));
@@ -50,7 +51,7 @@ public sealed class BranchEniWiring
                 _pods.AddHostIpRules(pod.PodIp, result.HostIndex, table);
             }
 
-            DataplaneLog.BranchWired(_logger, request.VlanId, pod.PodNamespace, pod.PodName, request.Mode.ToString());
+            DataplaneLog.BranchWired(_logger, request.VlanId, pod.PodNamespace, pod.PodName, request.Mode);
             return result;
         }
         catch (Exception e) when (e is VpcCniException or IOException)
@@ -81,7 +82,7 @@ public sealed class BranchEniWiring
         _pods.RemoveLink(request.VlanLink);
         _host.CreateVlan(request.VlanLink, request.TrunkLinkIndex, request.VlanId, request.BranchMac, 0);
         var vlan = _host.FindLinkByName(request.VlanLink)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "VlanLinkMissing", $"VLAN link {request.VlanLink} was not found right after creating it.");
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.VlanLinkMissing, $"VLAN link {request.VlanLink} was not found right after creating it.");
         _pods.WriteSysctls(_hostNamespacePath, [($"net/ipv6/conf/{request.VlanLink}/accept_ra", "0"), ($"net/ipv6/conf/{request.VlanLink}/accept_redirects", "1"), ($"net/ipv6/conf/{request.VlanLink}/forwarding", "0")]);
         _host.SetUp(vlan.Index);
         return vlan;

@@ -8,7 +8,7 @@ namespace VpcCni.Engine.Linux.Wiring;
 
 /// <summary>
 /// The host side of ENIs (upstream <c>pkg/networkutils</c> <c>setupENINetwork</c> and <c>SetupHostNetwork</c>,
-/// reference-system.md §5): per-ENI link, address, table and rule 32765; node-wide rules 1024, 1535 and
+/// docs/dataplane.md): per-ENI link, address, table and rule 32765; node-wide rules 1024, 1535 and
 /// the local-table move for SGP strict. Every step is idempotent, so a restart can run it again.
 /// </summary>
 public sealed class HostEniNetwork
@@ -56,7 +56,7 @@ public sealed class HostEniNetwork
             Idempotent.Create(() => _host.AddRule(FromEniRule(eni)));
         }
 
-        DataplaneLog.EniSetUp(_logger, eni.Mac.ToString(), link.Name, eni.PrimaryIp, eni.Subnet.PrefixLength, table);
+        HostNetworkLog.EniSetUp(_logger, eni.Mac, link.Name, eni.PrimaryIp, eni.Subnet.PrefixLength, table);
         return link;
     }
 
@@ -124,7 +124,7 @@ public sealed class HostEniNetwork
             }
         }
 
-        DataplaneLog.HostRulesReconciled(_logger, added, removed);
+        HostNetworkLog.HostRulesReconciled(_logger, added, removed);
     }
 
     private static RuleEntry FromEniRule(EniNetworkSpec eni) =>
@@ -146,11 +146,11 @@ public sealed class HostEniNetwork
             {
                 throw new VpcCniException(
                     VpcCniErrorCategory.NotFound,
-                    "EniLinkNotFound",
+                    ErrorIds.Dataplane.EniLinkNotFound,
                     $"No link has MAC {eni.Mac} after {attempts} attempts {_options.LinkLookupDelay.TotalSeconds:0.#} s apart; the ENI may not be attached to this instance yet.");
             }
 
-            DataplaneLog.EniLinkNotYetVisible(_logger, eni.Mac.ToString(), attempt, attempts);
+            HostNetworkLog.EniLinkNotYetVisible(_logger, eni.Mac, attempt, attempts);
             await Task.Delay(_options.LinkLookupDelay, _time, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -169,7 +169,7 @@ public sealed class HostEniNetwork
             }
             catch (NetlinkException e) when (attempt < attempts && e is not NetlinkPermissionException)
             {
-                DataplaneLog.RouteRetry(_logger, e, route.ToString(), attempt, attempts);
+                HostNetworkLog.RouteRetry(_logger, e, route, attempt, attempts);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 delay *= 2;
             }

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace VpcCni.Engine.Linux.Wiring;
 
-/// <summary>Node-wide rules (reference-system.md §5 table): 1024 fwmark, 1535 external service CIDRs, local table move.</summary>
+/// <summary>Node-wide rules (docs/dataplane.md, rules table): 1024 fwmark, 1535 external service CIDRs, local table move.</summary>
 /// <param name="NodePortSupport"><c>AWS_VPC_CNI_NODE_PORT_SUPPORT</c>.</param>
 /// <param name="ExternalSnat"><c>AWS_VPC_K8S_CNI_EXTERNALSNAT</c>.</param>
 /// <param name="ExternalServiceCidrs"><c>AWS_EXTERNAL_SERVICE_CIDRS</c>.</param>

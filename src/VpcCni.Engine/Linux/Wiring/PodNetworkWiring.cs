@@ -7,7 +7,7 @@ using VpcCni.Engine.Linux.Netlink;
 namespace VpcCni.Engine.Linux.Wiring;
 
 /// <summary>
-/// Wires and unwires one pod interface as upstream's plugin driver does (reference-system.md §4):
+/// Wires and unwires one pod interface as upstream's plugin driver does (<c>cmd/routed-eni-cni-plugin/driver/driver.go</c>):
 /// a veth pair created in the pod with its peer in the host, a /32 address and a static ARP entry
 /// for 169.254.1.1 in the pod, and on the host a /32 route plus rules 512 and (secondary ENIs) 1536.
 /// </summary>
@@ -77,7 +77,7 @@ public sealed class PodNetworkWiring
         ArgumentNullException.ThrowIfNull(request);
         if (request.PodIp.AddressFamily != AddressFamily.InterNetwork)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "UnsupportedPodAddressFamily", $"Pod address {request.PodIp} is not IPv4; IPv6 pod wiring is not implemented yet.");
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Dataplane.UnsupportedPodAddressFamily, $"Pod address {request.PodIp} is not IPv4; IPv6 pod wiring is not implemented yet.");
         }
 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.InterfaceIndex, 253, nameof(request));
@@ -98,14 +98,14 @@ public sealed class PodNetworkWiring
         using var pod = RtNetlink.OpenIn(_netNs, request.NetnsPath);
         pod.CreateVeth(request.PodInterface, hostVeth, mtu, hostMac, hostNamespace);
         var hostLink = _host.FindLinkByName(hostVeth)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "HostVethMissing", $"Host veth {hostVeth} was not found in {_hostNamespacePath} right after creating it.");
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.HostVethMissing, $"Host veth {hostVeth} was not found in {_hostNamespacePath} right after creating it.");
 
         // Before the link goes up, so it never accepts a router advertisement (upstream driver.go).
         WriteSysctls(_hostNamespacePath, [($"net/ipv6/conf/{hostVeth}/accept_ra", "0"), ($"net/ipv6/conf/{hostVeth}/accept_redirects", "1"), ($"net/ipv6/conf/{hostVeth}/forwarding", "0")]);
         _host.SetUp(hostLink.Index);
 
         var podLink = pod.FindLinkByName(request.PodInterface)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "PodInterfaceMissing", $"Pod interface {request.PodInterface} was not found in {request.NetnsPath} right after creating it.");
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.PodInterfaceMissing, $"Pod interface {request.PodInterface} was not found in {request.NetnsPath} right after creating it.");
         pod.SetUp(podLink.Index);
         var gateway = request.Gateway;
         var table = request.InterfaceIndex == 0 ? RouteTables.Main : request.InterfaceIndex;

@@ -25,7 +25,7 @@ public class IptablesVersionTests
     {
         var error = Assert.Throws<VpcCniException>(() => IptablesVersion.Parse("command not found"));
 
-        Assert.Equal("UnrecognisedIptablesVersion", error.ErrorId);
+        Assert.Equal(ErrorIds.PacketFilter.UnrecognisedIptablesVersion, error.ErrorId);
         Assert.Contains("command not found", error.Message, StringComparison.Ordinal);
     }
 }

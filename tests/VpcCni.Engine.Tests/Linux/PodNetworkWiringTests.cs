@@ -102,6 +102,39 @@ public sealed class PodNetworkWiringTests : IDisposable
     }
 
     [RootFact]
+    public void ALateDelOfAnEarlierSandboxLeavesTheLiveSandboxOfTheSamePodWorking()
+    {
+        // Two sandboxes of one pod (a StatefulSet restart, a containerd restart): same namespace and
+        // name, so the same host veth name, but their own network namespaces and addresses.
+        var sandboxA = _node.PodARequest;
+        var sandboxB = _node.PodARequest with { NetnsPath = _node.PodB, PodIp = IPAddress.Parse("10.0.0.21") };
+        _node.Pods.Setup(sandboxA);
+        var b = _node.Pods.Setup(sandboxB);
+
+        _node.Pods.Teardown(sandboxA);
+
+        var nl = _node.NodeNetlink;
+        Assert.Equal(b.HostIndex, nl.FindLinkByName(sandboxB.HostVeth)?.Index);
+        Assert.Contains(new RouteEntry(IPNetwork.Parse("10.0.0.21/32"), null, b.HostIndex, 254, RouteScope.Link), nl.ListRoutes(AddressFamily.InterNetwork, 254));
+        Assert.Equal(
+            ["512: from all to 10.0.0.21/32 lookup 254"],
+            nl.ListRules(AddressFamily.InterNetwork).Where(r => r.Priority == 512).Select(r => r.ToString()));
+        Assert.Equal(IPStatus.Success, _node.Ping(_node.PodB, "10.0.0.10"));
+    }
+
+    [RootFact]
+    public void DelAfterTheRuntimeRemovedTheNamespaceRemovesTheRulesAndSucceeds()
+    {
+        var gone = _node.PodARequest with { NetnsPath = Path.Combine(Path.GetDirectoryName(_node.PodA)!, _node.Namespaces.NameOf("never-created")) };
+        _node.Pods.Setup(_node.PodARequest);
+
+        var removed = _node.Pods.Teardown(gone);
+
+        Assert.Equal(2, removed); // rule 512 and the /32 route; the veth is left to the namespace that owns it
+        Assert.DoesNotContain(_node.NodeNetlink.ListRules(AddressFamily.InterNetwork), r => r.Priority == 512);
+    }
+
+    [RootFact]
     public void SetupReplacesAStaleHostVethOfTheSameName()
     {
         var request = _node.PodARequest;

@@ -57,23 +57,32 @@ public sealed class BranchEniWiring
         catch (Exception e) when (e is VpcCniException or IOException)
         {
             DataplaneLog.PodWiringFailed(_logger, e, pod.PodNamespace, pod.PodName);
-            Teardown(request);
+            Remove(request, _pods.RemoveLink(pod.HostVeth));
             throw;
         }
     }
 
-    /// <summary>DEL for a branch-ENI pod: rules of both modes, the VLAN link (its routes go with it), the veth. Returns how many objects were removed.</summary>
+    /// <summary>
+    /// DEL for a branch-ENI pod: rules of both modes, the VLAN link (its routes go with it), and the veth
+    /// pair through its pod-side end, as <see cref="PodNetworkWiring.Teardown"/> does. Returns how many
+    /// objects were removed.
+    /// </summary>
     public int Teardown(BranchEniRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Remove(request, 0) + _pods.RemovePodVeth(request.EffectivePod);
+    }
+
+    private int Remove(BranchEniRequest request, int removedVeth)
+    {
         var pod = request.EffectivePod;
-        var removed = RemoveInterfaceRules(pod.HostVeth) + RemoveInterfaceRules(request.VlanLink) + _pods.RemoveHostIpRules(pod.PodIp);
+        var removed = removedVeth + RemoveInterfaceRules(pod.HostVeth) + RemoveInterfaceRules(request.VlanLink) + _pods.RemoveHostIpRules(pod.PodIp);
         foreach (var route in _host.ListRoutes(pod.PodIp.AddressFamily, request.Table))
         {
             removed += Idempotent.Remove(() => _host.DeleteRoute(route)) ? 1 : 0;
         }
 
-        return removed + _pods.RemoveLink(request.VlanLink) + _pods.RemoveLink(pod.HostVeth);
+        return removed + _pods.RemoveLink(request.VlanLink);
     }
 
     private LinkInfo CreateVlanLink(BranchEniRequest request)

@@ -32,18 +32,7 @@ public sealed class CommandRunner
     public string ToolSearchPath { get; }
 
     /// <summary>The full path of <paramref name="program"/> in <see cref="ToolSearchPath"/>, or <c>null</c> when it is not installed there.</summary>
-    public string? FindTool(string program)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(program);
-        if (program.Contains('/', StringComparison.Ordinal))
-        {
-            return IsExecutable(program) ? program : null;
-        }
-
-        return ToolSearchPath.Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(directory => Path.Combine(directory, program))
-            .FirstOrDefault(IsExecutable);
-    }
+    public string? FindTool(string program) => FindIn(ToolSearchPath, program);
 
     /// <summary>Runs <paramref name="program"/> and returns its result whatever the exit code; throws only when it cannot start.</summary>
     public async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
@@ -65,7 +54,7 @@ public sealed class CommandRunner
         if (NetworkNamespacePath is not null)
         {
             // nsenter belongs to the runner, not to the packet filter, so it is not looked up in ToolSearchPath.
-            startInfo.FileName = "nsenter";
+            startInfo.FileName = FindIn(DefaultToolSearchPath, "nsenter") ?? "nsenter";
             startInfo.ArgumentList.Add("--net=" + NetworkNamespacePath);
             startInfo.ArgumentList.Add("--");
             startInfo.ArgumentList.Add(tool);
@@ -116,6 +105,19 @@ public sealed class CommandRunner
     {
         var result = await RunAsync(program, arguments, standardInput, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result : throw new CommandFailedException(result);
+    }
+
+    private static string? FindIn(string searchPath, string program)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(program);
+        if (program.Contains('/', StringComparison.Ordinal))
+        {
+            return IsExecutable(program) ? program : null;
+        }
+
+        return searchPath.Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(IsExecutable);
     }
 
     private static bool IsExecutable(string path) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
 using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.PacketFilter;
 
 namespace VpcCni.Engine.Tests.Linux.PacketFilter;
@@ -9,8 +10,13 @@ namespace VpcCni.Engine.Tests.Linux.PacketFilter;
 public sealed class LinuxPacketFilterTests : IDisposable
 {
     private readonly ThrowawayNamespaces _namespaces = new();
+    private readonly List<DirectoryInfo> _toolDirectories = [];
 
-    public void Dispose() => _namespaces.Dispose();
+    public void Dispose()
+    {
+        _namespaces.Dispose();
+        _toolDirectories.ForEach(d => d.Delete(recursive: true));
+    }
 
     public static TheoryData<bool, bool, SnatRandomization, bool, ConnmarkBackend> Combinations()
     {
@@ -213,6 +219,39 @@ public sealed class LinuxPacketFilterTests : IDisposable
         Assert.Equal(before, await ThrowawayNamespaces.SaveAllWithoutCountersAsync(ns));
     }
 
+    [RootFact]
+    public async Task WithoutAnNftProgramNodeSetupIsRefusedByNameAndNothingIsProgrammed()
+    {
+        var ns = _namespaces.Create("snat");
+        var tools = ToolDirectory(withNft: null);
+        using var filter = new LinuxPacketFilter(ThrowawayNamespaces.Runner(ns, tools.FullName), NullLogger<LinuxPacketFilter>.Instance);
+
+        var error = await Assert.ThrowsAsync<VpcCniException>(
+            () => filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None));
+
+        Assert.Equal(ErrorIds.PacketFilter.NftMissing, error.ErrorId);
+        Assert.Contains("'nft'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(tools.FullName, error.Message, StringComparison.Ordinal);
+        Assert.Empty(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat"));
+        Assert.Empty(await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
+    }
+
+    [RootFact]
+    public async Task SnatIsProgrammedBeforeConnmarkSoAFailingNftLeavesTheNodeWithSnat()
+    {
+        var ns = _namespaces.Create("snat");
+        var tools = ToolDirectory(withNft: "#!/bin/sh\necho 'nft: Could not process rule: Operation not supported' >&2\nexit 1\n");
+        using var filter = new LinuxPacketFilter(ThrowawayNamespaces.Runner(ns, tools.FullName), NullLogger<LinuxPacketFilter>.Instance);
+
+        await Assert.ThrowsAsync<CommandFailedException>(
+            () => filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None));
+
+        Assert.Equal(
+            ExpectedRules.ByChain(ExpectedRules.Nat(false, true, SnatRandomization.Prng, false)),
+            ExpectedRules.ByChain(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat")));
+        Assert.Equal(ExpectedRules.Mangle(false, true), await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
+    }
+
     internal static PacketFilterOptions Options(bool externalSnat, bool exclusions, SnatRandomization randomization, bool nodePort, ConnmarkBackend? backend) => new()
     {
         VpcCidrs = [IPNetwork.Parse("10.0.0.0/16"), IPNetwork.Parse("100.64.0.0/16")],
@@ -224,6 +263,26 @@ public sealed class LinuxPacketFilterTests : IDisposable
         NodePortSupport = nodePort,
         ForcedConnmarkBackend = backend,
     };
+
+    /// <summary>A directory with the host's iptables programs and, when <paramref name="withNft"/> is a script, an <c>nft</c> made of it.</summary>
+    private DirectoryInfo ToolDirectory(string? withNft)
+    {
+        var directory = Directory.CreateTempSubdirectory("vpccni-tools-");
+        _toolDirectories.Add(directory);
+        foreach (var tool in new[] { "iptables", "iptables-save", "iptables-restore" })
+        {
+            File.CreateSymbolicLink(Path.Combine(directory.FullName, tool), new CommandRunner().FindTool(tool)!);
+        }
+
+        if (withNft is not null && !OperatingSystem.IsWindows())
+        {
+            var nft = Path.Combine(directory.FullName, "nft");
+            File.WriteAllText(nft, withNft);
+            File.SetUnixFileMode(nft, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return directory;
+    }
 
     private static LinuxPacketFilter NewFilter(string ns) => new(ThrowawayNamespaces.Runner(ns), NullLogger<LinuxPacketFilter>.Instance);
 

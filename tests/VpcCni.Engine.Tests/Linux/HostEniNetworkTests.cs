@@ -85,5 +85,38 @@ public sealed class HostEniNetworkTests : IDisposable
         Assert.Equal(["1535: from all to 172.20.0.0/16 lookup 254", "20: from all lookup 255", "32766: from all lookup 254", "32767: from all lookup 253"], Rules());
     }
 
+    [RootFact]
+    public async Task NodePortStyleTrafficToAPodOnASecondaryEniIsAnsweredDespiteAStrictHostDefault()
+    {
+        // A strict host default (rp_filter 1) and a VPC side that accepts replies on any link.
+        _node.WriteSysctl(_node.Node, "net/ipv4/conf/all/rp_filter", "1");
+        _node.WriteSysctl(_node.Node, "net/ipv4/conf/eth0/rp_filter", "1");
+        _node.WriteSysctl(_node.Vpc, "net/ipv4/conf/all/rp_filter", "0");
+        _node.WriteSysctl(_node.Vpc, "net/ipv4/conf/vpc1/rp_filter", "0");
+        var enis = _node.HostEnis();
+        await enis.SetupEniAsync(NodeScenario.PrimaryEni, CancellationToken.None);
+        await enis.SetupEniAsync(NodeScenario.SecondaryEni, CancellationToken.None);
+        _node.Pods.Setup(_node.PodBRequest);
+
+        // kube-proxy's NodePort DNAT, reduced to ICMP: the node address on eth0 leads to pod B on eth1's table.
+        await ThrowawayNamespaces.RunAsync(_node.Node, "iptables", "-t", "nat", "-A", "PREROUTING", "-i", "eth0", "-d", "10.0.0.10/32", "-p", "icmp", "-j", "DNAT", "--to-destination", "10.0.1.20");
+        enis.SetupHost(new HostRulesSpec(NodePortSupport: true, PrimaryInterface: "eth0"));
+
+        Assert.Equal(IPStatus.Success, _node.Ping(_node.Vpc, "10.0.0.10"));
+        Assert.Equal("2", _node.ReadSysctl(_node.Node, "net/ipv4/conf/eth0/rp_filter"));
+    }
+
+    [RootTheory]
+    [InlineData(true, "0")]
+    [InlineData(false, "1")]
+    public void HostSetupTurnsTcpEarlyDemuxOffOnlyWhenAsked(bool disable, string expected)
+    {
+        _node.WriteSysctl(_node.Node, "net/ipv4/tcp_early_demux", "1");
+
+        _node.HostEnis().SetupHost(new HostRulesSpec(DisableTcpEarlyDemux: disable));
+
+        Assert.Equal(expected, _node.ReadSysctl(_node.Node, "net/ipv4/tcp_early_demux"));
+    }
+
     private string[] Rules() => [.. _node.NodeNetlink.ListRules(AddressFamily.InterNetwork).Select(r => r.ToString()).Order(StringComparer.Ordinal)];
 }

@@ -14,13 +14,26 @@ namespace VpcCni.Engine.Linux.Wiring;
 public sealed class HostEniNetwork
 {
     private readonly INetlink _host;
+    private readonly INetNs _netNs;
+    private readonly ISysctl _sysctl;
+    private readonly string _hostNamespacePath;
     private readonly TimeProvider _time;
     private readonly HostNetworkOptions _options;
     private readonly ILogger _logger;
 
-    public HostEniNetwork(INetlink host, TimeProvider time, HostNetworkOptions options, ILogger<HostEniNetwork> logger)
+    /// <param name="host">Netlink bound to the host (node) namespace.</param>
+    /// <param name="netNs">Namespace switching, for the host's kernel settings.</param>
+    /// <param name="sysctl">Kernel parameters.</param>
+    /// <param name="hostNamespacePath">The host namespace as a path (<c>/proc/self/ns/net</c> on a node).</param>
+    /// <param name="time">Clock for the link and route retries.</param>
+    /// <param name="options">Retry counts and the ENI MTU.</param>
+    /// <param name="logger">Log sink.</param>
+    public HostEniNetwork(INetlink host, INetNs netNs, ISysctl sysctl, string hostNamespacePath, TimeProvider time, HostNetworkOptions options, ILogger<HostEniNetwork> logger)
     {
         _host = host;
+        _netNs = netNs;
+        _sysctl = sysctl;
+        _hostNamespacePath = hostNamespacePath;
         _time = time;
         _options = options;
         _logger = logger;
@@ -78,6 +91,14 @@ public sealed class HostEniNetwork
         return removed;
     }
 
+    /// <summary>Node-wide host setup: the kernel settings of <paramref name="spec"/>, then its rules.</summary>
+    public void SetupHost(HostRulesSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ApplyKernelSettings(spec);
+        ApplyHostRules(spec);
+    }
+
     /// <summary>Reconciles the node-wide rules with <paramref name="spec"/>.</summary>
     public void ApplyHostRules(HostRulesSpec spec)
     {
@@ -125,6 +146,35 @@ public sealed class HostEniNetwork
         }
 
         HostNetworkLog.HostRulesReconciled(_logger, added, removed);
+    }
+
+    private void ApplyKernelSettings(HostRulesSpec spec)
+    {
+        RtNetlink.ValidateName(spec.PrimaryInterface);
+
+        // Replies to NodePort connections for pods on secondary ENIs leave through eth0 (rule 1024) while
+        // their reverse route points at the pod's ENI table (rule 1536), so strict reverse-path filtering
+        // (RFC 3704, rp_filter 1) drops the incoming packets; loose mode (2) only asks that the source
+        // be reachable at all. The kernel uses the higher of conf/all and conf/<link> (ip-sysctl.rst).
+        var settings = new List<(string Key, string Value)> { ($"net/ipv4/conf/{spec.PrimaryInterface}/rp_filter", "2") };
+        if (spec.DisableTcpEarlyDemux)
+        {
+            // Early demux reuses the input route cached on an established socket, bypassing the policy rules
+            // that send SGP pod traffic through its branch ENI, so kubelet's TCP probes fail (upstream
+            // README, DISABLE_TCP_EARLY_DEMUX). The setting is per network namespace (ip-sysctl.rst).
+            settings.Add(("net/ipv4/tcp_early_demux", "0"));
+        }
+
+        _netNs.Run(_hostNamespacePath, () =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                _sysctl.Write(key, value);
+                HostNetworkLog.SysctlSet(_logger, key, value);
+            }
+
+            return settings.Count;
+        });
     }
 
     private static RuleEntry FromEniRule(EniNetworkSpec eni) =>

@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.Extensions.Time.Testing;
 using VpcCni.Engine.Errors;
+using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Wiring;
 
 namespace VpcCni.Engine.Tests.Linux;
@@ -45,6 +46,26 @@ public sealed class HostEniNetworkTests : IDisposable
 
         Assert.DoesNotContain(_node.NodeNetlink.ListRules(AddressFamily.InterNetwork), r => r.Priority == 32765);
         Assert.Equal(2, _node.NodeNetlink.ListRoutes(AddressFamily.InterNetwork, 2).Count);
+    }
+
+    [RootFact]
+    public async Task AnEniOnASecondNetworkCardKeepsTheRouteTableAnOlderInstallGaveIt()
+    {
+        // The new numbering gives card 1, device 1 table 10101; an older install numbered it
+        // d + 1 + c·maxENI (here 1 + 1 + 1·4 = 6) and left its rule 32765 behind.
+        var eni = NodeScenario.SecondaryEni with { NetworkCard = 1 };
+        _node.NodeNetlink.AddRule(new RuleEntry(32765, 6, Source: IPNetwork.Parse("10.0.1.10/32")));
+        var enis = _node.HostEnis();
+
+        await enis.SetupEniAsync(eni, CancellationToken.None);
+
+        Assert.Equal(["32765: from 10.0.1.10/32 lookup 6"], Rules().Where(r => r.StartsWith("32765:", StringComparison.Ordinal)));
+        Assert.Equal(2, _node.NodeNetlink.ListRoutes(AddressFamily.InterNetwork, 6).Count);
+        Assert.Empty(_node.NodeNetlink.ListRoutes(AddressFamily.InterNetwork, 10101));
+
+        Assert.Equal(3, enis.TeardownEni(eni)); // rule 32765 and both routes of table 6
+        Assert.DoesNotContain(Rules(), r => r.StartsWith("32765:", StringComparison.Ordinal));
+        Assert.Empty(_node.NodeNetlink.ListRoutes(AddressFamily.InterNetwork, 6));
     }
 
     [RootFact]

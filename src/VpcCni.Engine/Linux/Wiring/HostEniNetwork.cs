@@ -56,7 +56,7 @@ public sealed class HostEniNetwork
 
         _host.SetUp(link.Index);
         _host.ReplaceGlobalAddresses(link.Index, eni.PrimaryIp, eni.Subnet.PrefixLength);
-        var table = eni.RouteTable;
+        var table = RouteTableOf(eni);
         var gateway = eni.Gateway;
         await RouteAsync(new RouteEntry(PodNetworkWiring.HostPrefix(gateway), null, link.Index, table, RouteScope.Link), cancellationToken).ConfigureAwait(false);
         await RouteAsync(new RouteEntry(new IPNetwork(Any(gateway), 0), gateway, link.Index, table), cancellationToken).ConfigureAwait(false);
@@ -66,7 +66,7 @@ public sealed class HostEniNetwork
         Idempotent.Remove(() => _host.DeleteRoute(new RouteEntry(eni.Subnet, null, link.Index, RouteTables.Main)));
         if (!eni.IsTrunk)
         {
-            Idempotent.Create(() => _host.AddRule(FromEniRule(eni)));
+            Idempotent.Create(() => _host.AddRule(FromEniRule(eni, table)));
         }
 
         HostNetworkLog.EniSetUp(_logger, eni.Mac, link.Name, eni.PrimaryIp, eni.Subnet.PrefixLength, table);
@@ -82,8 +82,9 @@ public sealed class HostEniNetwork
             return 0;
         }
 
-        var removed = Idempotent.Remove(() => _host.DeleteRule(FromEniRule(eni))) ? 1 : 0;
-        foreach (var route in _host.ListRoutes(eni.PrimaryIp.AddressFamily, eni.RouteTable))
+        var table = RouteTableOf(eni);
+        var removed = Idempotent.Remove(() => _host.DeleteRule(FromEniRule(eni, table))) ? 1 : 0;
+        foreach (var route in _host.ListRoutes(eni.PrimaryIp.AddressFamily, table))
         {
             removed += Idempotent.Remove(() => _host.DeleteRoute(route)) ? 1 : 0;
         }
@@ -177,8 +178,41 @@ public sealed class HostEniNetwork
         });
     }
 
-    private static RuleEntry FromEniRule(EniNetworkSpec eni) =>
-        new(EniNetworkSpec.FromEniRulePriority, eni.RouteTable, Source: PodNetworkWiring.HostPrefix(eni.PrimaryIp), Family: eni.PrimaryIp.AddressFamily);
+    private static RuleEntry FromEniRule(EniNetworkSpec eni, int table) =>
+        new(EniNetworkSpec.FromEniRulePriority, table, Source: PodNetworkWiring.HostPrefix(eni.PrimaryIp), Family: eni.PrimaryIp.AddressFamily);
+
+    /// <summary>
+    /// The ENI's table. On network card 0 it is always computed. On a card above 0 an older install
+    /// (or the AMI) may have numbered the table differently; a rule 32765 from the ENI's address names
+    /// that table, and it is kept, so no second rule and no orphaned table appear (upstream
+    /// <c>pkg/networkutils/network.go</c> <c>getRouteTableNumberForENI</c>). When both numberings have
+    /// a rule, the older one wins and the other rule is removed.
+    /// </summary>
+    private int RouteTableOf(EniNetworkSpec eni)
+    {
+        var computed = eni.RouteTable;
+        if (eni.NetworkCard == 0)
+        {
+            return computed;
+        }
+
+        var source = PodNetworkWiring.HostPrefix(eni.PrimaryIp);
+        var existing = _host.ListRules(eni.PrimaryIp.AddressFamily)
+            .Where(r => r.Priority == EniNetworkSpec.FromEniRulePriority && r.Source == source)
+            .ToList();
+        var table = existing.Select(r => r.Table).FirstOrDefault(t => t != computed, computed);
+        foreach (var other in existing.Where(r => r.Table != table))
+        {
+            Idempotent.Remove(() => _host.DeleteRule(other));
+        }
+
+        if (table != computed)
+        {
+            HostNetworkLog.EniTableReused(_logger, eni.PrimaryIp, eni.NetworkCard, table, computed);
+        }
+
+        return table;
+    }
 
     private static IPAddress Any(IPAddress like) => like.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any;
 

@@ -76,7 +76,7 @@ public sealed class BranchEniWiring
     private int Remove(BranchEniRequest request, int removedVeth)
     {
         var pod = request.EffectivePod;
-        var removed = removedVeth + RemoveInterfaceRules(pod.HostVeth) + RemoveInterfaceRules(request.VlanLink) + _pods.RemoveHostIpRules(pod.PodIp);
+        var removed = removedVeth + RemoveStrictRules(request.Table) + _pods.RemoveHostIpRules(pod.PodIp);
         foreach (var route in _host.ListRoutes(pod.PodIp.AddressFamily, request.Table))
         {
             removed += Idempotent.Remove(() => _host.DeleteRoute(route)) ? 1 : 0;
@@ -95,6 +95,23 @@ public sealed class BranchEniWiring
         _pods.WriteSysctls(_hostNamespacePath, [($"net/ipv6/conf/{request.VlanLink}/accept_ra", "0"), ($"net/ipv6/conf/{request.VlanLink}/accept_redirects", "1"), ($"net/ipv6/conf/{request.VlanLink}/forwarding", "0")]);
         _host.SetUp(vlan.Index);
         return vlan;
+    }
+
+    /// <summary>
+    /// Removes the strict-mode rules of one VLAN table. By table rather than by interface name: the host
+    /// veth's name depends on the mode (prefix <c>vlan</c> or <c>eni</c>), so a mode change between ADD
+    /// and DEL would otherwise leave the old veth's rule behind.
+    /// </summary>
+    private int RemoveStrictRules(int table)
+    {
+        var removed = 0;
+        foreach (var rule in _host.ListRules(System.Net.Sockets.AddressFamily.InterNetwork)
+                     .Where(r => r.Priority == BranchEniRequest.StrictRulePriority && r.Table == table))
+        {
+            removed += Idempotent.Remove(() => _host.DeleteRule(rule)) ? 1 : 0;
+        }
+
+        return removed;
     }
 
     private int RemoveInterfaceRules(string interfaceName)

@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 namespace VpcCni.Engine.Linux;
 
 /// <summary>
-/// Network namespaces (DESIGN.md port). <see cref="Run{T}"/> is the one primitive for doing work
+/// Network namespaces (the namespace port of docs/dataplane.md). <see cref="Run{T}"/> is the one primitive for doing work
 /// inside a namespace; everything else (opening a socket there, writing its sysctls) goes through it.
 /// </summary>
 public interface INetNs

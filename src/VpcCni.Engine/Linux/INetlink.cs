@@ -6,7 +6,7 @@ using Microsoft.Win32.SafeHandles;
 namespace VpcCni.Engine.Linux;
 
 /// <summary>
-/// rtnetlink operations in ONE network namespace: the one the instance was opened in (DESIGN.md port).
+/// rtnetlink operations in ONE network namespace: the one the instance was opened in (the netlink port of docs/dataplane.md).
 /// Creating what exists throws <see cref="Netlink.NetlinkAlreadyExistsException"/>; changing or deleting
 /// what is gone throws <see cref="Netlink.NetlinkNotFoundException"/>, so callers can be idempotent by type.
 /// </summary>

@@ -47,7 +47,7 @@ public sealed class NetNs : INetNs
                     {
                         var errno = Marshal.GetLastPInvokeError();
                         failure = ExceptionDispatchInfo.Capture(new NetNsException(
-                            "NetnsRestoreFailed",
+                            ErrorIds.Netns.RestoreFailed,
                             $"Could not switch back from network namespace {namespacePath} (errno {errno}); the thread is discarded.",
                             failure?.SourceException));
                     }
@@ -79,7 +79,7 @@ public sealed class NetNs : INetNs
         ArgumentException.ThrowIfNullOrEmpty(name);
         if (name.Contains('/', StringComparison.Ordinal) || name is "." or "..")
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidNetnsName", $"Namespace name '{name}' is invalid: it must be a plain file name.");
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Netns.InvalidName, $"Namespace name '{name}' is invalid: it must be a plain file name.");
         }
 
         return Path.Combine(_runDirectory, name);
@@ -97,7 +97,7 @@ public sealed class NetNs : INetNs
         }
         catch (IOException e) when (File.Exists(path))
         {
-            throw new NetNsException("NetnsExists", $"Network namespace {name} already exists at {path}.", e);
+            throw new NetNsException(ErrorIds.Netns.AlreadyExists, $"Network namespace {name} already exists at {path}.", e);
         }
 
         // unshare(CLONE_NEWNET) moves only the calling thread, which then dies; the bind mount keeps the namespace alive.
@@ -106,7 +106,7 @@ public sealed class NetNs : INetNs
         {
             if (LibC.Unshare(LibC.CloneNewNet) != 0 || LibC.Mount(ThreadNamespace, path, "none", LibC.MsBind, 0) != 0)
             {
-                failure = ExceptionDispatchInfo.Capture(new NetNsException("NetnsCreateFailed", $"Could not create network namespace {name} (errno {Marshal.GetLastPInvokeError()})."));
+                failure = ExceptionDispatchInfo.Capture(new NetNsException(ErrorIds.Netns.CreateFailed, $"Could not create network namespace {name} (errno {Marshal.GetLastPInvokeError()})."));
             }
         })
         {
@@ -142,7 +142,7 @@ public sealed class NetNs : INetNs
     {
         if (LibC.SetNs(LinkHandle(target), LibC.CloneNewNet) != 0)
         {
-            throw new NetNsException("NetnsEnterFailed", $"Could not {what} (errno {Marshal.GetLastPInvokeError()}).");
+            throw new NetNsException(ErrorIds.Netns.EnterFailed, $"Could not {what} (errno {Marshal.GetLastPInvokeError()}).");
         }
     }
 
@@ -159,7 +159,7 @@ public sealed class NetNs : INetNs
                 throw new NetNsNotFoundException($"Network namespace {path} does not exist.");
             }
 
-            throw new NetNsException("NetnsOpenFailed", $"Could not open network namespace {path} (errno {errno}).");
+            throw new NetNsException(ErrorIds.Netns.OpenFailed, $"Could not open network namespace {path} (errno {errno}).");
         }
 
         return new SafeFileHandle(fd, ownsHandle: true);

@@ -21,7 +21,7 @@ public sealed class ProcSysctl : ISysctl
         }
         catch (Exception e) when (e is DirectoryNotFoundException or FileNotFoundException)
         {
-            throw new VpcCniException(VpcCniErrorCategory.NotFound, "SysctlNotFound", $"Kernel parameter {key} does not exist ({path}).", e);
+            throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Dataplane.SysctlNotFound, $"Kernel parameter {key} does not exist ({path}).", e);
         }
     }
 

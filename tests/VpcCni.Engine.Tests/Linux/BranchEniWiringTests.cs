@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Netlink;
 using VpcCni.Engine.Linux.Wiring;
@@ -22,7 +23,7 @@ public sealed class BranchEniWiringTests : IDisposable
     [RootFact]
     public void StrictModeUsesInterfaceRulesAtPriority10AndTheVlanTable()
     {
-        var request = Request(SgpEnforcingMode.Strict);
+        var request = Request(PodSecurityGroupEnforcingMode.Strict);
         if (!TrySetup(request, out var wired))
         {
             return;
@@ -51,7 +52,7 @@ public sealed class BranchEniWiringTests : IDisposable
     [RootFact]
     public void StandardModeUsesIpRulesTowardsTheVlanTable()
     {
-        var request = Request(SgpEnforcingMode.Standard);
+        var request = Request(PodSecurityGroupEnforcingMode.Standard);
         if (!TrySetup(request, out var wired))
         {
             return;
@@ -67,7 +68,23 @@ public sealed class BranchEniWiringTests : IDisposable
         AssertTornDownTwice(request);
     }
 
-    private BranchEniRequest Request(SgpEnforcingMode mode) =>
+    [RootFact]
+    public void TeardownRemovesTheStrictRulesOfItsTableEvenWhenTheModeChangedSinceSetup()
+    {
+        // What a strict-mode setup of VLAN 7 left behind, next to another branch pod's rule.
+        var nl = _node.NodeNetlink;
+        nl.AddRule(new RuleEntry(10, 107, InputInterface: "vlan.eth.7"));
+        nl.AddRule(new RuleEntry(10, 107, InputInterface: Request(PodSecurityGroupEnforcingMode.Strict).EffectivePod.HostVeth));
+        nl.AddRule(new RuleEntry(10, 108, InputInterface: "vlan.eth.8"));
+
+        _branches.Teardown(Request(PodSecurityGroupEnforcingMode.Standard));
+
+        Assert.Equal(
+            ["10: from all iif vlan.eth.8 lookup 108"],
+            nl.ListRules(AddressFamily.InterNetwork).Where(r => r.Priority == 10).Select(r => r.ToString()));
+    }
+
+    private BranchEniRequest Request(PodSecurityGroupEnforcingMode mode) =>
         new(new PodNetworkRequest("sgp", "pod-c", _node.PodA, "eth0", IPAddress.Parse("10.0.2.30")), 7, BranchMac, _node.NodeNetlink.FindLinkByName("eth1")!.Index, IPAddress.Parse("10.0.2.1"), mode);
 
     /// <summary>

@@ -1,3 +1,4 @@
+using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Namespaces;
 
@@ -37,7 +38,7 @@ public sealed class NetNsTests : IDisposable
     public void RunOnAMissingNamespaceThrowsNotFound()
     {
         var e = Assert.Throws<NetNsNotFoundException>(() => _ns.NetNs.Run("/run/netns/vcni-does-not-exist", () => 0));
-        Assert.Equal("NetnsNotFound", e.ErrorId);
+        Assert.Equal(ErrorIds.Netns.NotFound, e.ErrorId);
     }
 
     [RootFact]

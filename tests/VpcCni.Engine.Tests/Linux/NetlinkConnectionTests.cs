@@ -1,3 +1,4 @@
+using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Netlink;
 
@@ -51,7 +52,7 @@ public sealed class NetlinkConnectionTests
         var exists = Assert.Throws<NetlinkAlreadyExistsException>(() => connection.Execute(RuleCodec.Add(rule), "add rule"));
         Assert.Contains("File exists", exists.Message, StringComparison.Ordinal);
         Assert.Throws<NetlinkNotFoundException>(() => connection.Execute(RuleCodec.Delete(rule), "delete rule"));
-        Assert.Equal("NetlinkNotSupported", Assert.Throws<NetlinkNotSupportedException>(() => connection.Execute(LinkCodec.CreateDummy("d0", null), "create")).ErrorId);
+        Assert.Equal(ErrorIds.Netlink.NotSupported, Assert.Throws<NetlinkNotSupportedException>(() => connection.Execute(LinkCodec.CreateDummy("d0", null), "create")).ErrorId);
         connection.Execute(RuleCodec.Add(rule), "add rule");
     }
 

@@ -73,7 +73,7 @@ public sealed class NodeScenario : IDisposable
     public PodNetworkRequest PodBRequest => new("default", "pod-b", PodB, "eth0", IPAddress.Parse("10.0.1.20"), RouteTable: SecondaryEni.RouteTable);
 
     public HostEniNetwork HostEnis(TimeProvider? time = null) =>
-        new(NodeNetlink, time ?? TimeProvider.System, new HostNetworkOptions { EniMtu = 9001 }, NullLogger<HostEniNetwork>.Instance);
+        new(NodeNetlink, Namespaces.NetNs, new ProcSysctl(), Node, time ?? TimeProvider.System, new HostNetworkOptions { EniMtu = 9001 }, NullLogger<HostEniNetwork>.Instance);
 
     /// <summary>One real ICMP echo from inside a namespace (a raw socket opened on the namespace's thread).</summary>
     public IPStatus Ping(string fromNamespace, string to) =>
@@ -83,6 +83,14 @@ public sealed class NodeScenario : IDisposable
             var reply = ping.Send(IPAddress.Parse(to), 2000);
             return reply.Status == IPStatus.Success ? reply.Status : ping.Send(IPAddress.Parse(to), 2000).Status;
         });
+
+    /// <summary>Reads a kernel parameter inside <paramref name="namespacePath"/>.</summary>
+    public string ReadSysctl(string namespacePath, string key) =>
+        Namespaces.NetNs.Run(namespacePath, () => new ProcSysctl().Read(key));
+
+    /// <summary>Writes a kernel parameter inside <paramref name="namespacePath"/>.</summary>
+    public void WriteSysctl(string namespacePath, string key, string value) =>
+        Namespaces.NetNs.Run(namespacePath, () => { new ProcSysctl().Write(key, value); return 0; });
 
     public void Dispose()
     {

@@ -31,7 +31,7 @@ public sealed class PodNetworkWiringTests : IDisposable
         Assert.Equal((9001, 9001, true), (eth0.Mtu, eth1.Mtu, eth1.IsUp));
         Assert.Equal(["10.0.1.10/24"], nl.ListAddresses(eth1.Index, AddressFamily.InterNetwork).Select(x => x.ToString()));
 
-        // §5 rule table: 512 per pod, 1024 fwmark, 1536 for the secondary-ENI pod, 32765 for the ENI.
+        // The rules table of docs/dataplane.md: 512 per pod, 1024 fwmark, 1536 for the secondary-ENI pod, 32765 for the ENI.
         string[] expectedRules =
         [
             "0: from all lookup 255",
@@ -99,6 +99,39 @@ public sealed class PodNetworkWiringTests : IDisposable
             using var podNl = _node.Namespaces.Open(pod);
             Assert.Equal(["lo"], podNl.ListLinks().Select(l => l.Name));
         }
+    }
+
+    [RootFact]
+    public void ALateDelOfAnEarlierSandboxLeavesTheLiveSandboxOfTheSamePodWorking()
+    {
+        // Two sandboxes of one pod (a StatefulSet restart, a containerd restart): same namespace and
+        // name, so the same host veth name, but their own network namespaces and addresses.
+        var sandboxA = _node.PodARequest;
+        var sandboxB = _node.PodARequest with { NetnsPath = _node.PodB, PodIp = IPAddress.Parse("10.0.0.21") };
+        _node.Pods.Setup(sandboxA);
+        var b = _node.Pods.Setup(sandboxB);
+
+        _node.Pods.Teardown(sandboxA);
+
+        var nl = _node.NodeNetlink;
+        Assert.Equal(b.HostIndex, nl.FindLinkByName(sandboxB.HostVeth)?.Index);
+        Assert.Contains(new RouteEntry(IPNetwork.Parse("10.0.0.21/32"), null, b.HostIndex, 254, RouteScope.Link), nl.ListRoutes(AddressFamily.InterNetwork, 254));
+        Assert.Equal(
+            ["512: from all to 10.0.0.21/32 lookup 254"],
+            nl.ListRules(AddressFamily.InterNetwork).Where(r => r.Priority == 512).Select(r => r.ToString()));
+        Assert.Equal(IPStatus.Success, _node.Ping(_node.PodB, "10.0.0.10"));
+    }
+
+    [RootFact]
+    public void DelAfterTheRuntimeRemovedTheNamespaceRemovesTheRulesAndSucceeds()
+    {
+        var gone = _node.PodARequest with { NetnsPath = Path.Combine(Path.GetDirectoryName(_node.PodA)!, _node.Namespaces.NameOf("never-created")) };
+        _node.Pods.Setup(_node.PodARequest);
+
+        var removed = _node.Pods.Teardown(gone);
+
+        Assert.Equal(2, removed); // rule 512 and the /32 route; the veth is left to the namespace that owns it
+        Assert.DoesNotContain(_node.NodeNetlink.ListRules(AddressFamily.InterNetwork), r => r.Priority == 512);
     }
 
     [RootFact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Netlink;
 
@@ -71,7 +72,7 @@ public sealed class RtNetlinkTests : IDisposable
         nl.DeleteLink(index);
         var missing = Assert.Throws<NetlinkNotFoundException>(() => nl.DeleteLink(index));
         Assert.Equal(19, missing.Errno);
-        Assert.Equal("NetlinkNotFound", missing.ErrorId);
+        Assert.Equal(ErrorIds.Netlink.NotFound, missing.ErrorId);
     }
 
     [RootFact]
@@ -147,7 +148,7 @@ public sealed class RtNetlinkTests : IDisposable
         }
         catch (NetlinkNotSupportedException e)
         {
-            Assert.Equal("NetlinkNotSupported", e.ErrorId);
+            Assert.Equal(ErrorIds.Netlink.NotSupported, e.ErrorId);
         }
     }
 }

@@ -6,17 +6,17 @@ namespace VpcCni.Engine.Linux.Namespaces;
 public class NetNsException : VpcCniException
 {
     public NetNsException()
-        : this("NetnsFailed", "A network namespace operation failed.")
+        : this(ErrorIds.Netns.Failed, "A network namespace operation failed.")
     {
     }
 
     public NetNsException(string message)
-        : this("NetnsFailed", message)
+        : this(ErrorIds.Netns.Failed, message)
     {
     }
 
     public NetNsException(string message, Exception innerException)
-        : base(VpcCniErrorCategory.Internal, "NetnsFailed", message, innerException)
+        : base(VpcCniErrorCategory.Internal, ErrorIds.Netns.Failed, message, innerException)
     {
     }
 

@@ -4,7 +4,7 @@ namespace VpcCni.Engine.Linux.Namespaces;
 
 /// <summary>
 /// The namespace path does not exist. CNI DEL treats this as success (containernetworking/plugins
-/// pkg/ns <c>NSPathNotExistErr</c>; style-anchors rule 6).
+/// pkg/ns <c>NSPathNotExistErr</c>).
 /// </summary>
 public sealed class NetNsNotFoundException : NetNsException
 {
@@ -14,7 +14,7 @@ public sealed class NetNsNotFoundException : NetNsException
     }
 
     public NetNsNotFoundException(string message)
-        : base(VpcCniErrorCategory.NotFound, "NetnsNotFound", message)
+        : base(VpcCniErrorCategory.NotFound, ErrorIds.Netns.NotFound, message)
     {
     }
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace VpcCni.Engine.Linux.Native;
 
 /// <summary>
-/// The handful of libc calls the dataplane needs (style-anchors "Do not hand-write": source-generated
+/// The handful of libc calls the dataplane needs (source-generated
 /// P/Invoke with <c>SetLastError</c>). .NET's <c>Socket</c> has no <c>AF_NETLINK</c> address family,
 /// so the netlink socket is driven through these too.
 /// </summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using VpcCni.Engine.Networking;
 
 namespace VpcCni.Engine.Linux.Netlink;
 
@@ -59,11 +60,8 @@ internal static class AddressCodec
         var w = new NetlinkMessageWriter(type, flags).Bytes(header).AttrAddress(Rtnl.IfaLocal, address).AttrAddress(Rtnl.IfaAddress, address);
         if (broadcast && bits == 32 && prefixLength < 31)
         {
-            var value = BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
             var host = prefixLength == 0 ? uint.MaxValue : (1u << (32 - prefixLength)) - 1;
-            Span<byte> brd = stackalloc byte[4];
-            BinaryPrimitives.WriteUInt32BigEndian(brd, value | host);
-            w.Attr(Rtnl.IfaBroadcast, brd);
+            w.AttrAddress(Rtnl.IfaBroadcast, AddressMath.FromUInt32(AddressMath.ToUInt32(address) | host));
         }
 
         return w;

@@ -21,7 +21,7 @@ public sealed class NetlinkAlreadyExistsException : NetlinkException
     }
 
     public NetlinkAlreadyExistsException(int errno, string message)
-        : base(VpcCniErrorCategory.AlreadyExists, "NetlinkAlreadyExists", errno, message)
+        : base(VpcCniErrorCategory.AlreadyExists, ErrorIds.Netlink.AlreadyExists, errno, message)
     {
     }
 }

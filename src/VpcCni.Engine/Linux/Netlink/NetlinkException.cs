@@ -19,12 +19,12 @@ public class NetlinkException : VpcCniException
     }
 
     public NetlinkException(string message, Exception innerException)
-        : base(VpcCniErrorCategory.Internal, "NetlinkFailed", message, innerException)
+        : base(VpcCniErrorCategory.Internal, ErrorIds.Netlink.Failed, message, innerException)
     {
     }
 
     public NetlinkException(int errno, string message)
-        : this(VpcCniErrorCategory.Internal, "NetlinkFailed", errno, message)
+        : this(VpcCniErrorCategory.Internal, ErrorIds.Netlink.Failed, errno, message)
     {
     }
 

@@ -21,7 +21,7 @@ public sealed class NetlinkNotFoundException : NetlinkException
     }
 
     public NetlinkNotFoundException(int errno, string message)
-        : base(VpcCniErrorCategory.NotFound, "NetlinkNotFound", errno, message)
+        : base(VpcCniErrorCategory.NotFound, ErrorIds.Netlink.NotFound, errno, message)
     {
     }
 }

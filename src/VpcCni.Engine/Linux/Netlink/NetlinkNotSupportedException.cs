@@ -21,7 +21,7 @@ public sealed class NetlinkNotSupportedException : NetlinkException
     }
 
     public NetlinkNotSupportedException(int errno, string message)
-        : base(VpcCniErrorCategory.InvalidConfiguration, "NetlinkNotSupported", errno, message)
+        : base(VpcCniErrorCategory.InvalidConfiguration, ErrorIds.Netlink.NotSupported, errno, message)
     {
     }
 }

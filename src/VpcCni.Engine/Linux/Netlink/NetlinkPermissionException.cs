@@ -21,7 +21,7 @@ public sealed class NetlinkPermissionException : NetlinkException
     }
 
     public NetlinkPermissionException(int errno, string message)
-        : base(VpcCniErrorCategory.PermissionDenied, "NetlinkPermissionDenied", errno, message)
+        : base(VpcCniErrorCategory.PermissionDenied, ErrorIds.Netlink.PermissionDenied, errno, message)
     {
     }
 }

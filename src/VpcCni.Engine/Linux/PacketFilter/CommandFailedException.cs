@@ -19,7 +19,7 @@ public sealed class CommandFailedException : VpcCniException
     }
 
     public CommandFailedException(string message, Exception? innerException)
-        : base(VpcCniErrorCategory.ResourceUnavailable, "PacketFilterCommandFailed", message, innerException)
+        : base(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.PacketFilter.CommandFailed, message, innerException)
     {
         CommandLine = string.Empty;
         StandardError = string.Empty;
@@ -28,7 +28,7 @@ public sealed class CommandFailedException : VpcCniException
     public CommandFailedException(CommandResult result)
         : base(
             VpcCniErrorCategory.ResourceUnavailable,
-            "PacketFilterCommandFailed",
+            ErrorIds.PacketFilter.CommandFailed,
             $"'{result?.CommandLine}' exited with code {result?.ExitCode}: {result?.StandardError.Trim()}")
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -11,20 +11,38 @@ namespace VpcCni.Engine.Linux.PacketFilter;
 /// </summary>
 public sealed class CommandRunner
 {
-    /// <summary>Creates a runner for the current network namespace, or for <paramref name="networkNamespacePath"/> (e.g. <c>/var/run/netns/x</c>).</summary>
-    public CommandRunner(string? networkNamespacePath = null)
+    /// <summary>
+    /// Creates a runner for the current network namespace, or for <paramref name="networkNamespacePath"/>
+    /// (e.g. <c>/var/run/netns/x</c>). Tools are looked up in <paramref name="toolSearchPath"/>, a
+    /// colon-separated directory list like <c>PATH</c>; <c>null</c> means <see cref="DefaultToolSearchPath"/>.
+    /// </summary>
+    public CommandRunner(string? networkNamespacePath = null, string? toolSearchPath = null)
     {
         NetworkNamespacePath = networkNamespacePath;
+        ToolSearchPath = toolSearchPath ?? DefaultToolSearchPath;
     }
+
+    /// <summary>Where a node's distribution installs iptables, nft and nsenter.</summary>
+    public const string DefaultToolSearchPath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
     /// <summary>The namespace commands enter, or <c>null</c> for the caller's own.</summary>
     public string? NetworkNamespacePath { get; }
+
+    /// <summary>The directories searched for the tools, in order.</summary>
+    public string ToolSearchPath { get; }
+
+    /// <summary>The full path of <paramref name="program"/> in <see cref="ToolSearchPath"/>, or <c>null</c> when it is not installed there.</summary>
+    public string? FindTool(string program) => FindIn(ToolSearchPath, program);
 
     /// <summary>Runs <paramref name="program"/> and returns its result whatever the exit code; throws only when it cannot start.</summary>
     public async Task<CommandResult> RunAsync(string program, IReadOnlyList<string> arguments, string? standardInput, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(program);
         ArgumentNullException.ThrowIfNull(arguments);
+        var prefix = NetworkNamespacePath is { } ns ? $"nsenter --net={ns} -- " : string.Empty;
+        var commandLine = prefix + program + (arguments.Count == 0 ? string.Empty : " " + string.Join(' ', arguments));
+        var tool = FindTool(program)
+            ?? throw new CommandFailedException($"'{commandLine}' could not be started: {program} is not installed (searched {ToolSearchPath}).");
         var startInfo = new ProcessStartInfo
         {
             RedirectStandardInput = true,
@@ -32,16 +50,18 @@ public sealed class CommandRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        if (NetworkNamespacePath is { } ns)
+        startInfo.Environment["PATH"] = ToolSearchPath;
+        if (NetworkNamespacePath is not null)
         {
-            startInfo.FileName = "nsenter";
-            startInfo.ArgumentList.Add("--net=" + ns);
+            // nsenter belongs to the runner, not to the packet filter, so it is not looked up in ToolSearchPath.
+            startInfo.FileName = FindIn(DefaultToolSearchPath, "nsenter") ?? "nsenter";
+            startInfo.ArgumentList.Add("--net=" + NetworkNamespacePath);
             startInfo.ArgumentList.Add("--");
-            startInfo.ArgumentList.Add(program);
+            startInfo.ArgumentList.Add(tool);
         }
         else
         {
-            startInfo.FileName = program;
+            startInfo.FileName = tool;
         }
 
         foreach (var argument in arguments)
@@ -49,7 +69,6 @@ public sealed class CommandRunner
             startInfo.ArgumentList.Add(argument);
         }
 
-        var commandLine = startInfo.FileName + " " + string.Join(' ', startInfo.ArgumentList);
         using var process = new Process { StartInfo = startInfo };
         try
         {
@@ -87,6 +106,22 @@ public sealed class CommandRunner
         var result = await RunAsync(program, arguments, standardInput, cancellationToken).ConfigureAwait(false);
         return result.Succeeded ? result : throw new CommandFailedException(result);
     }
+
+    private static string? FindIn(string searchPath, string program)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(program);
+        if (program.Contains('/', StringComparison.Ordinal))
+        {
+            return IsExecutable(program) ? program : null;
+        }
+
+        return searchPath.Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, program))
+            .FirstOrDefault(IsExecutable);
+    }
+
+    private static bool IsExecutable(string path) =>
+        !OperatingSystem.IsWindows() && File.Exists(path) && (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 
     private static void TryKill(Process process)
     {

@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Linux.PacketFilter;
 
 /// <summary>
 /// Which packet filter carries the connmark rules. SNAT itself is always programmed with iptables,
-/// as upstream does; only the connmark part follows the iptables mode (reference-system.md §0, §5).
+/// as upstream does; only the connmark part follows the iptables mode (upstream <c>pkg/iptableswrapper/iptables.go</c> <c>GetIptablesMode</c>; docs/snat.md).
 /// </summary>
 public enum ConnmarkBackend
 {

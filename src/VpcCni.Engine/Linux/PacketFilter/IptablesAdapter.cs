@@ -42,7 +42,7 @@ internal sealed class IptablesAdapter
             {
                 throw new VpcCniException(
                     VpcCniErrorCategory.Internal,
-                    "PacketFilterVerifyFailed",
+                    ErrorIds.PacketFilter.VerifyFailed,
                     $"After iptables-restore the {desired.Table} table still differs from the desired rules; the remaining change would be:\n{leftover}");
             }
         }

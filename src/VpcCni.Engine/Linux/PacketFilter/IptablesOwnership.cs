@@ -5,7 +5,7 @@ namespace VpcCni.Engine.Linux.PacketFilter;
 /// <summary>
 /// Decides which chains and rules belong to us. Everything in <c>AWS-SNAT-CHAIN-N</c> and
 /// <c>AWS-CONNMARK-CHAIN-N</c> is ours (older releases used one chain per CIDR, so any N is ours and
-/// N ≥ 1 is stale: reference-system.md version note). In built-in chains a rule is ours when it
+/// N ≥ 1 is stale; docs/snat.md, "What is ours"). In built-in chains a rule is ours when it
 /// jumps to one of those chains or carries one of the comments upstream has ever used; anything else,
 /// kube-proxy's rules included, is never touched.
 /// </summary>

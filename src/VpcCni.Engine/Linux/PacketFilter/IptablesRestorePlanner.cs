@@ -7,7 +7,7 @@ namespace VpcCni.Engine.Linux.PacketFilter;
 /// transaction that converges them, or <c>null</c> when they already match (so an unchanged
 /// configuration runs no restore at all). Our chains are rewritten whole when they differ; our rules
 /// in built-in chains are deleted by their exact text and re-appended in order when their sequence
-/// differs, which also keeps the restore-mark rule after the connmark jump (§5). Stale chains
+/// differs, which also keeps the restore-mark rule after the connmark jump (docs/snat.md). Stale chains
 /// (AWS-*-CHAIN-N not desired, including the legacy N ≥ 1) are flushed and deleted.
 /// </summary>
 internal static class IptablesRestorePlanner

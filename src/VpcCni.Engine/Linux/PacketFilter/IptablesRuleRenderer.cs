@@ -1,9 +1,10 @@
 using System.Net;
+using VpcCni.Engine.Configuration;
 
 namespace VpcCni.Engine.Linux.PacketFilter;
 
 /// <summary>
-/// Turns <see cref="PacketFilterOptions"/> into the nat and mangle rules of reference-system.md §5,
+/// Turns <see cref="PacketFilterOptions"/> into the nat and mangle rules of docs/snat.md,
 /// written exactly as iptables-save (1.8.x) prints them, so that comparing with a saved table is a
 /// plain string comparison and re-applying the same options is a true no-op.
 /// </summary>
@@ -36,7 +37,7 @@ internal static class IptablesRuleRenderer
             }
 
             // "! -o vlan+" keeps SGP pods (which leave through vlan links) un-NATed; "! --dst-type LOCAL"
-            // leaves traffic to the node itself alone (reference-system.md §5).
+            // leaves traffic to the node itself alone (docs/snat.md).
             var random = RandomFlag(options.Randomization, supportsRandomFully);
             nat.AddOwned(
                 SnatChain,
@@ -67,7 +68,7 @@ internal static class IptablesRuleRenderer
         nat.AddShared("PREROUTING", $"-i {options.VethPrefix}+ -m comment --comment \"AWS, outbound connections\" -j {ConnmarkChain}");
 
         // The nat table sees only a connection's first packet, so this copies the mark set in the chain
-        // into the packet mark for that packet; the mangle rule restores it for the rest (§5).
+        // into the packet mark for that packet; the mangle rule restores it for the rest (docs/snat.md, packet walks).
         nat.AddShared("PREROUTING", $"-m comment --comment \"AWS, CONNMARK\" -j CONNMARK --restore-mark --nfmask {mark} --ctmask {mark}");
         foreach (var cidr in vpc)
         {
@@ -88,7 +89,7 @@ internal static class IptablesRuleRenderer
         if (options.NodePortSupport)
         {
             // Connections arriving on the primary ENI for a local address (NodePort) get the mark, so
-            // the replies follow ip rule 1024 (fwmark → main) back out of the primary ENI (§5).
+            // the replies follow ip rule 1024 (fwmark → main) back out of the primary ENI (docs/snat.md, packet walks).
             mangle.AddShared(
                 "PREROUTING",
                 $"-i {options.PrimaryInterface} -m comment --comment \"AWS, primary ENI\" -m addrtype --dst-type LOCAL --limit-iface-in -j CONNMARK --set-xmark {mark}/{mark}");

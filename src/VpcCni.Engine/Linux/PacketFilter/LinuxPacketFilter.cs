@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Errors;
 
 namespace VpcCni.Engine.Linux.PacketFilter;
 
 /// <summary>
 /// The Linux <see cref="IPacketFilter"/>: SNAT and NodePort rules through iptables, connmark through
 /// iptables or nftables as <c>iptables --version</c> dictates (nf_tables → nftables, as upstream's
-/// <c>GetIptablesMode</c>). Each call also removes the other connmark backend's leftovers. Calls are
+/// <c>GetIptablesMode</c>). SNAT is programmed before connmark, and a missing <c>nft</c> is refused
+/// before anything changes. Each call also removes the other connmark backend's leftovers. Calls are
 /// serialised so two reconciles never interleave their transactions.
 /// </summary>
 public sealed class LinuxPacketFilter : IPacketFilter, IDisposable
@@ -63,22 +66,15 @@ public sealed class LinuxPacketFilter : IPacketFilter, IDisposable
             }
 
             var tables = IptablesRuleRenderer.Render(options, backend == ConnmarkBackend.Iptables, version.SupportsRandomFully);
-            IReadOnlyList<string> changed;
-            bool nftChanged;
-            if (backend == ConnmarkBackend.Nftables)
-            {
-                // New connmark first, then the iptables pass drops the old iptables connmark rules,
-                // so there is no moment without a connmark rule (upstream orders it the same way).
-                nftChanged = options.ExternalSnat
-                    ? await _nft.RemoveAsync(cancellationToken).ConfigureAwait(false)
-                    : await _nft.EnsureAsync(options, cancellationToken).ConfigureAwait(false);
-                changed = await _iptables.ApplyAsync(tables, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                changed = await _iptables.ApplyAsync(tables, cancellationToken).ConfigureAwait(false);
-                nftChanged = await RemoveNftLeftoversAsync(cancellationToken).ConfigureAwait(false);
-            }
+            var wantsNftConnmark = backend == ConnmarkBackend.Nftables && !options.ExternalSnat;
+            EnsureNftInstalled(wantsNftConnmark, version);
+
+            // SNAT first, then connmark, as upstream orders it: if the connmark step fails, the node
+            // still translates pod traffic leaving the VPC instead of sending it out unNATed.
+            var changed = await _iptables.ApplyAsync(tables, cancellationToken).ConfigureAwait(false);
+            var nftChanged = wantsNftConnmark
+                ? await _nft.EnsureAsync(options, cancellationToken).ConfigureAwait(false)
+                : await RemoveNftLeftoversAsync(cancellationToken).ConfigureAwait(false);
 
             var result = new PacketFilterResult
             {
@@ -116,6 +112,23 @@ public sealed class LinuxPacketFilter : IPacketFilter, IDisposable
         }
 
         return _version;
+    }
+
+    /// <summary>
+    /// Refuses before anything changes when the connmark rules need nftables and no <c>nft</c> program
+    /// is installed: programming SNAT alone would leave pods on secondary ENIs without connmark, so
+    /// their internet traffic would leave through the wrong ENI.
+    /// </summary>
+    private void EnsureNftInstalled(bool wantsNftConnmark, IptablesVersion version)
+    {
+        if (wantsNftConnmark && _runner.FindTool(NftConnmarkAdapter.Program) is null)
+        {
+            throw new VpcCniException(
+                VpcCniErrorCategory.ResourceUnavailable,
+                ErrorIds.PacketFilter.NftMissing,
+                $"iptables {version.Version} runs in nf_tables mode, so the connmark rules go into nftables, which needs the 'nft' program; "
+                + $"it is not installed (searched {_runner.ToolSearchPath}). Install nftables (the package that provides nft) and retry. No rule was changed.");
+        }
     }
 
     private async Task<bool> RemoveNftLeftoversAsync(CancellationToken cancellationToken)

@@ -9,6 +9,9 @@ namespace VpcCni.Engine.Linux.PacketFilter;
 /// </summary>
 internal sealed class NftConnmarkAdapter
 {
+    /// <summary>The nftables command-line program.</summary>
+    public const string Program = "nft";
+
     private static readonly string[] ListArguments = ["list", "table", NftConnmarkRenderer.Family, NftConnmarkRenderer.TableName];
     private static readonly string[] FileFromStdin = ["-f", "-"];
 
@@ -29,13 +32,13 @@ internal sealed class NftConnmarkAdapter
             return false;
         }
 
-        await _runner.RunCheckedAsync("nft", FileFromStdin, NftConnmarkRenderer.RenderScript(options), cancellationToken).ConfigureAwait(false);
+        await _runner.RunCheckedAsync(Program, FileFromStdin, NftConnmarkRenderer.RenderScript(options), cancellationToken).ConfigureAwait(false);
         var after = await ListAsync(cancellationToken).ConfigureAwait(false);
         if (after is null || !after.SequenceEqual(expected, StringComparer.Ordinal))
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.Internal,
-                "PacketFilterVerifyFailed",
+                ErrorIds.PacketFilter.VerifyFailed,
                 $"After nft -f the table {NftConnmarkRenderer.Family} {NftConnmarkRenderer.TableName} lists as:\n{string.Join('\n', after ?? [])}\nbut the expected listing is:\n{string.Join('\n', expected)}");
         }
 
@@ -50,14 +53,14 @@ internal sealed class NftConnmarkAdapter
             return false;
         }
 
-        await _runner.RunCheckedAsync("nft", FileFromStdin, NftConnmarkRenderer.RenderDeleteScript(), cancellationToken).ConfigureAwait(false);
+        await _runner.RunCheckedAsync(Program, FileFromStdin, NftConnmarkRenderer.RenderDeleteScript(), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
     /// <summary>The normalised listing, or <c>null</c> when the table does not exist.</summary>
     public async Task<IReadOnlyList<string>?> ListAsync(CancellationToken cancellationToken)
     {
-        var result = await _runner.RunAsync("nft", ListArguments, null, cancellationToken).ConfigureAwait(false);
+        var result = await _runner.RunAsync(Program, ListArguments, null, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
             return NftConnmarkRenderer.Normalize(result.StandardOutput);

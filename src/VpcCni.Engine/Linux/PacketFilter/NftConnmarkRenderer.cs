@@ -6,8 +6,8 @@ using System.Text.RegularExpressions;
 namespace VpcCni.Engine.Linux.PacketFilter;
 
 /// <summary>
-/// Renders the nftables connmark table of reference-system.md §5 (upstream
-/// <c>nftables_connmark.go</c>): table <c>ip aws-cni</c>, base chain <c>nat-prerouting</c> on the nat
+/// Renders the nftables connmark table (docs/snat.md; upstream
+/// <c>pkg/networkutils/nftables_connmark.go</c>): table <c>ip aws-cni</c>, base chain <c>nat-prerouting</c> on the nat
 /// prerouting hook at priority −90 (after kube-proxy's DNAT at −100), and chain <c>snat-mark</c>.
 /// It produces both the <c>nft -f</c> input and the listing <c>nft list table ip aws-cni</c> prints
 /// for it (nftables 1.0.x), so the adapter can tell whether anything needs writing.

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 
 namespace VpcCni.Engine.Linux.PacketFilter;
 
 /// <summary>
-/// The inputs of the SNAT/connmark/NodePort rules (reference-system.md §1b and §5). Defaults follow
+/// The inputs of the SNAT/connmark/NodePort rules (docs/snat.md, settings table). Defaults follow
 /// upstream: prng randomisation, NodePort support on, mark 0x80, veth prefix <c>eni</c>.
 /// </summary>
 public sealed partial record PacketFilterOptions
@@ -53,38 +54,38 @@ public sealed partial record PacketFilterOptions
     {
         if (IPv4Only(VpcCidrs, "VpcCidrs") is { } badVpc)
         {
-            throw Invalid("InvalidSnatCidr", badVpc);
+            throw Invalid(ErrorIds.PacketFilter.InvalidSnatCidr, badVpc);
         }
 
         if (IPv4Only(ExcludedSnatCidrs, "ExcludedSnatCidrs") is { } badExcluded)
         {
-            throw Invalid("InvalidSnatCidr", badExcluded);
+            throw Invalid(ErrorIds.PacketFilter.InvalidSnatCidr, badExcluded);
         }
 
         if (!ExternalSnat && VpcCidrs.Count == 0)
         {
             // An empty list would SNAT traffic to the VPC too, hiding pod addresses from every peer.
-            throw Invalid("MissingVpcCidrs", "VpcCidrs must hold at least one IPv4 CIDR while SNAT is on (ExternalSnat false).");
+            throw Invalid(ErrorIds.PacketFilter.MissingVpcCidrs, "VpcCidrs must hold at least one IPv4 CIDR while SNAT is on (ExternalSnat false).");
         }
 
         if (NodePrimaryIpv4.AddressFamily != AddressFamily.InterNetwork || NodePrimaryIpv4.Equals(IPAddress.None) || NodePrimaryIpv4.Equals(IPAddress.Any))
         {
-            throw Invalid("InvalidNodeIp", $"NodePrimaryIpv4 '{NodePrimaryIpv4}' must be a unicast IPv4 address.");
+            throw Invalid(ErrorIds.PacketFilter.InvalidNodeIp, $"NodePrimaryIpv4 '{NodePrimaryIpv4}' must be a unicast IPv4 address.");
         }
 
         if (!InterfaceName().IsMatch(PrimaryInterface ?? string.Empty))
         {
-            throw Invalid("InvalidPrimaryInterface", $"PrimaryInterface '{PrimaryInterface}' must be 1-15 characters of letters, digits, '.', '_', '-' or '@'.");
+            throw Invalid(ErrorIds.PacketFilter.InvalidPrimaryInterface, $"PrimaryInterface '{PrimaryInterface}' must be 1-15 characters of letters, digits, '.', '_', '-' or '@'.");
         }
 
         if (!VethPrefixPattern().IsMatch(VethPrefix ?? string.Empty) || VethPrefix is "eth" or "lo" or "vlan")
         {
-            throw Invalid("InvalidVethPrefix", $"VethPrefix '{VethPrefix}' must be 1-4 characters of letters, digits, '.', '_' or '-', and not 'eth', 'lo' or 'vlan'.");
+            throw Invalid(ErrorIds.PacketFilter.InvalidVethPrefix, $"VethPrefix '{VethPrefix}' must be 1-4 characters of letters, digits, '.', '_' or '-', and not 'eth', 'lo' or 'vlan'.");
         }
 
         if (ConnmarkMark == 0)
         {
-            throw Invalid("InvalidConnmark", "ConnmarkMark must be between 0x1 and 0xffffffff.");
+            throw Invalid(ErrorIds.PacketFilter.InvalidConnmark, "ConnmarkMark must be between 0x1 and 0xffffffff.");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 
 namespace VpcCni.Engine.Linux.Wiring;
@@ -39,7 +40,7 @@ public sealed class BranchEniWiring
             var gateway = PodNetworkWiring.HostPrefix(request.Gateway);
             _host.ReplaceRoute(new RouteEntry(gateway, null, vlan.Index, table, RouteScope.Link));
             _host.ReplaceRoute(new RouteEntry(new IPNetwork(IPAddress.Any, 0), request.Gateway, vlan.Index, table));
-            if (request.Mode == SgpEnforcingMode.Strict)
+            if (request.Mode == PodSecurityGroupEnforcingMode.Strict)
             {
                 _host.ReplaceRoute(new RouteEntry(PodNetworkWiring.HostPrefix(pod.PodIp), null, result.HostIndex, table, RouteScope.Link));
                 Idempotent.Create(() => _host.AddRule(new RuleEntry(BranchEniRequest.StrictRulePriority, table, InputInterface: request.VlanLink)));
@@ -50,29 +51,38 @@ public sealed class BranchEniWiring
                 _pods.AddHostIpRules(pod.PodIp, result.HostIndex, table);
             }
 
-            DataplaneLog.BranchWired(_logger, request.VlanId, pod.PodNamespace, pod.PodName, request.Mode.ToString());
+            DataplaneLog.BranchWired(_logger, request.VlanId, pod.PodNamespace, pod.PodName, request.Mode);
             return result;
         }
         catch (Exception e) when (e is VpcCniException or IOException)
         {
             DataplaneLog.PodWiringFailed(_logger, e, pod.PodNamespace, pod.PodName);
-            Teardown(request);
+            Remove(request, _pods.RemoveLink(pod.HostVeth));
             throw;
         }
     }
 
-    /// <summary>DEL for a branch-ENI pod: rules of both modes, the VLAN link (its routes go with it), the veth. Returns how many objects were removed.</summary>
+    /// <summary>
+    /// DEL for a branch-ENI pod: rules of both modes, the VLAN link (its routes go with it), and the veth
+    /// pair through its pod-side end, as <see cref="PodNetworkWiring.Teardown"/> does. Returns how many
+    /// objects were removed.
+    /// </summary>
     public int Teardown(BranchEniRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Remove(request, 0) + _pods.RemovePodVeth(request.EffectivePod);
+    }
+
+    private int Remove(BranchEniRequest request, int removedVeth)
+    {
         var pod = request.EffectivePod;
-        var removed = RemoveInterfaceRules(pod.HostVeth) + RemoveInterfaceRules(request.VlanLink) + _pods.RemoveHostIpRules(pod.PodIp);
+        var removed = removedVeth + RemoveStrictRules(request.Table) + _pods.RemoveHostIpRules(pod.PodIp);
         foreach (var route in _host.ListRoutes(pod.PodIp.AddressFamily, request.Table))
         {
             removed += Idempotent.Remove(() => _host.DeleteRoute(route)) ? 1 : 0;
         }
 
-        return removed + _pods.RemoveLink(request.VlanLink) + _pods.RemoveLink(pod.HostVeth);
+        return removed + _pods.RemoveLink(request.VlanLink);
     }
 
     private LinkInfo CreateVlanLink(BranchEniRequest request)
@@ -81,10 +91,27 @@ public sealed class BranchEniWiring
         _pods.RemoveLink(request.VlanLink);
         _host.CreateVlan(request.VlanLink, request.TrunkLinkIndex, request.VlanId, request.BranchMac, 0);
         var vlan = _host.FindLinkByName(request.VlanLink)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "VlanLinkMissing", $"VLAN link {request.VlanLink} was not found right after creating it.");
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.VlanLinkMissing, $"VLAN link {request.VlanLink} was not found right after creating it.");
         _pods.WriteSysctls(_hostNamespacePath, [($"net/ipv6/conf/{request.VlanLink}/accept_ra", "0"), ($"net/ipv6/conf/{request.VlanLink}/accept_redirects", "1"), ($"net/ipv6/conf/{request.VlanLink}/forwarding", "0")]);
         _host.SetUp(vlan.Index);
         return vlan;
+    }
+
+    /// <summary>
+    /// Removes the strict-mode rules of one VLAN table. By table rather than by interface name: the host
+    /// veth's name depends on the mode (prefix <c>vlan</c> or <c>eni</c>), so a mode change between ADD
+    /// and DEL would otherwise leave the old veth's rule behind.
+    /// </summary>
+    private int RemoveStrictRules(int table)
+    {
+        var removed = 0;
+        foreach (var rule in _host.ListRules(System.Net.Sockets.AddressFamily.InterNetwork)
+                     .Where(r => r.Priority == BranchEniRequest.StrictRulePriority && r.Table == table))
+        {
+            removed += Idempotent.Remove(() => _host.DeleteRule(rule)) ? 1 : 0;
+        }
+
+        return removed;
     }
 
     private int RemoveInterfaceRules(string interfaceName)

@@ -1,11 +1,11 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using VpcCni.Engine.Networking;
 
 namespace VpcCni.Engine.Linux.Wiring;
 
-/// <summary>One attached ENI as the host dataplane needs it (reference-system.md §5, setupENINetwork).</summary>
+/// <summary>One attached ENI as the host dataplane needs it (upstream <c>pkg/networkutils/network.go</c> <c>setupENINetwork</c>).</summary>
 /// <param name="Mac">The ENI's MAC (IMDS <c>network/interfaces/macs/</c>), used to find its link.</param>
 /// <param name="PrimaryIp">The ENI's primary private address.</param>
 /// <param name="Subnet">The ENI's subnet CIDR.</param>
@@ -38,9 +38,7 @@ public sealed record EniNetworkSpec(
                 return IPAddress.Parse("fe80:ec2::1");
             }
 
-            Span<byte> bytes = stackalloc byte[4];
-            BinaryPrimitives.WriteUInt32BigEndian(bytes, checked(BinaryPrimitives.ReadUInt32BigEndian(Subnet.BaseAddress.GetAddressBytes()) + 1));
-            return new IPAddress(bytes);
+            return AddressMath.Nth(Subnet, 1);
         }
     }
 }

@@ -8,19 +8,32 @@ namespace VpcCni.Engine.Linux.Wiring;
 
 /// <summary>
 /// The host side of ENIs (upstream <c>pkg/networkutils</c> <c>setupENINetwork</c> and <c>SetupHostNetwork</c>,
-/// reference-system.md §5): per-ENI link, address, table and rule 32765; node-wide rules 1024, 1535 and
+/// docs/dataplane.md): per-ENI link, address, table and rule 32765; node-wide rules 1024, 1535 and
 /// the local-table move for SGP strict. Every step is idempotent, so a restart can run it again.
 /// </summary>
 public sealed class HostEniNetwork
 {
     private readonly INetlink _host;
+    private readonly INetNs _netNs;
+    private readonly ISysctl _sysctl;
+    private readonly string _hostNamespacePath;
     private readonly TimeProvider _time;
     private readonly HostNetworkOptions _options;
     private readonly ILogger _logger;
 
-    public HostEniNetwork(INetlink host, TimeProvider time, HostNetworkOptions options, ILogger<HostEniNetwork> logger)
+    /// <param name="host">Netlink bound to the host (node) namespace.</param>
+    /// <param name="netNs">Namespace switching, for the host's kernel settings.</param>
+    /// <param name="sysctl">Kernel parameters.</param>
+    /// <param name="hostNamespacePath">The host namespace as a path (<c>/proc/self/ns/net</c> on a node).</param>
+    /// <param name="time">Clock for the link and route retries.</param>
+    /// <param name="options">Retry counts and the ENI MTU.</param>
+    /// <param name="logger">Log sink.</param>
+    public HostEniNetwork(INetlink host, INetNs netNs, ISysctl sysctl, string hostNamespacePath, TimeProvider time, HostNetworkOptions options, ILogger<HostEniNetwork> logger)
     {
         _host = host;
+        _netNs = netNs;
+        _sysctl = sysctl;
+        _hostNamespacePath = hostNamespacePath;
         _time = time;
         _options = options;
         _logger = logger;
@@ -43,7 +56,7 @@ public sealed class HostEniNetwork
 
         _host.SetUp(link.Index);
         _host.ReplaceGlobalAddresses(link.Index, eni.PrimaryIp, eni.Subnet.PrefixLength);
-        var table = eni.RouteTable;
+        var table = RouteTableOf(eni);
         var gateway = eni.Gateway;
         await RouteAsync(new RouteEntry(PodNetworkWiring.HostPrefix(gateway), null, link.Index, table, RouteScope.Link), cancellationToken).ConfigureAwait(false);
         await RouteAsync(new RouteEntry(new IPNetwork(Any(gateway), 0), gateway, link.Index, table), cancellationToken).ConfigureAwait(false);
@@ -53,10 +66,10 @@ public sealed class HostEniNetwork
         Idempotent.Remove(() => _host.DeleteRoute(new RouteEntry(eni.Subnet, null, link.Index, RouteTables.Main)));
         if (!eni.IsTrunk)
         {
-            Idempotent.Create(() => _host.AddRule(FromEniRule(eni)));
+            Idempotent.Create(() => _host.AddRule(FromEniRule(eni, table)));
         }
 
-        DataplaneLog.EniSetUp(_logger, eni.Mac.ToString(), link.Name, eni.PrimaryIp, eni.Subnet.PrefixLength, table);
+        HostNetworkLog.EniSetUp(_logger, eni.Mac, link.Name, eni.PrimaryIp, eni.Subnet.PrefixLength, table);
         return link;
     }
 
@@ -69,13 +82,22 @@ public sealed class HostEniNetwork
             return 0;
         }
 
-        var removed = Idempotent.Remove(() => _host.DeleteRule(FromEniRule(eni))) ? 1 : 0;
-        foreach (var route in _host.ListRoutes(eni.PrimaryIp.AddressFamily, eni.RouteTable))
+        var table = RouteTableOf(eni);
+        var removed = Idempotent.Remove(() => _host.DeleteRule(FromEniRule(eni, table))) ? 1 : 0;
+        foreach (var route in _host.ListRoutes(eni.PrimaryIp.AddressFamily, table))
         {
             removed += Idempotent.Remove(() => _host.DeleteRoute(route)) ? 1 : 0;
         }
 
         return removed;
+    }
+
+    /// <summary>Node-wide host setup: the kernel settings of <paramref name="spec"/>, then its rules.</summary>
+    public void SetupHost(HostRulesSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        ApplyKernelSettings(spec);
+        ApplyHostRules(spec);
     }
 
     /// <summary>Reconciles the node-wide rules with <paramref name="spec"/>.</summary>
@@ -124,11 +146,73 @@ public sealed class HostEniNetwork
             }
         }
 
-        DataplaneLog.HostRulesReconciled(_logger, added, removed);
+        HostNetworkLog.HostRulesReconciled(_logger, added, removed);
     }
 
-    private static RuleEntry FromEniRule(EniNetworkSpec eni) =>
-        new(EniNetworkSpec.FromEniRulePriority, eni.RouteTable, Source: PodNetworkWiring.HostPrefix(eni.PrimaryIp), Family: eni.PrimaryIp.AddressFamily);
+    private void ApplyKernelSettings(HostRulesSpec spec)
+    {
+        RtNetlink.ValidateName(spec.PrimaryInterface);
+
+        // Replies to NodePort connections for pods on secondary ENIs leave through eth0 (rule 1024) while
+        // their reverse route points at the pod's ENI table (rule 1536), so strict reverse-path filtering
+        // (RFC 3704, rp_filter 1) drops the incoming packets; loose mode (2) only asks that the source
+        // be reachable at all. The kernel uses the higher of conf/all and conf/<link> (ip-sysctl.rst).
+        var settings = new List<(string Key, string Value)> { ($"net/ipv4/conf/{spec.PrimaryInterface}/rp_filter", "2") };
+        if (spec.DisableTcpEarlyDemux)
+        {
+            // Early demux reuses the input route cached on an established socket, bypassing the policy rules
+            // that send SGP pod traffic through its branch ENI, so kubelet's TCP probes fail (upstream
+            // README, DISABLE_TCP_EARLY_DEMUX). The setting is per network namespace (ip-sysctl.rst).
+            settings.Add(("net/ipv4/tcp_early_demux", "0"));
+        }
+
+        _netNs.Run(_hostNamespacePath, () =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                _sysctl.Write(key, value);
+                HostNetworkLog.SysctlSet(_logger, key, value);
+            }
+
+            return settings.Count;
+        });
+    }
+
+    private static RuleEntry FromEniRule(EniNetworkSpec eni, int table) =>
+        new(EniNetworkSpec.FromEniRulePriority, table, Source: PodNetworkWiring.HostPrefix(eni.PrimaryIp), Family: eni.PrimaryIp.AddressFamily);
+
+    /// <summary>
+    /// The ENI's table. On network card 0 it is always computed. On a card above 0 an older install
+    /// (or the AMI) may have numbered the table differently; a rule 32765 from the ENI's address names
+    /// that table, and it is kept, so no second rule and no orphaned table appear (upstream
+    /// <c>pkg/networkutils/network.go</c> <c>getRouteTableNumberForENI</c>). When both numberings have
+    /// a rule, the older one wins and the other rule is removed.
+    /// </summary>
+    private int RouteTableOf(EniNetworkSpec eni)
+    {
+        var computed = eni.RouteTable;
+        if (eni.NetworkCard == 0)
+        {
+            return computed;
+        }
+
+        var source = PodNetworkWiring.HostPrefix(eni.PrimaryIp);
+        var existing = _host.ListRules(eni.PrimaryIp.AddressFamily)
+            .Where(r => r.Priority == EniNetworkSpec.FromEniRulePriority && r.Source == source)
+            .ToList();
+        var table = existing.Select(r => r.Table).FirstOrDefault(t => t != computed, computed);
+        foreach (var other in existing.Where(r => r.Table != table))
+        {
+            Idempotent.Remove(() => _host.DeleteRule(other));
+        }
+
+        if (table != computed)
+        {
+            HostNetworkLog.EniTableReused(_logger, eni.PrimaryIp, eni.NetworkCard, table, computed);
+        }
+
+        return table;
+    }
 
     private static IPAddress Any(IPAddress like) => like.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any;
 
@@ -146,11 +230,11 @@ public sealed class HostEniNetwork
             {
                 throw new VpcCniException(
                     VpcCniErrorCategory.NotFound,
-                    "EniLinkNotFound",
+                    ErrorIds.Dataplane.EniLinkNotFound,
                     $"No link has MAC {eni.Mac} after {attempts} attempts {_options.LinkLookupDelay.TotalSeconds:0.#} s apart; the ENI may not be attached to this instance yet.");
             }
 
-            DataplaneLog.EniLinkNotYetVisible(_logger, eni.Mac.ToString(), attempt, attempts);
+            HostNetworkLog.EniLinkNotYetVisible(_logger, eni.Mac, attempt, attempts);
             await Task.Delay(_options.LinkLookupDelay, _time, cancellationToken).ConfigureAwait(false);
         }
     }
@@ -169,7 +253,7 @@ public sealed class HostEniNetwork
             }
             catch (NetlinkException e) when (attempt < attempts && e is not NetlinkPermissionException)
             {
-                DataplaneLog.RouteRetry(_logger, e, route.ToString(), attempt, attempts);
+                HostNetworkLog.RouteRetry(_logger, e, route, attempt, attempts);
                 await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
                 delay *= 2;
             }

@@ -1,6 +1,6 @@
 namespace VpcCni.Engine.Linux.Wiring;
 
-/// <summary>Host dataplane knobs; defaults are upstream's (reference-system.md §1b, §5).</summary>
+/// <summary>Host dataplane knobs; defaults are upstream's (upstream <c>pkg/networkutils/network.go</c>; docs/configuration.md).</summary>
 public sealed class HostNetworkOptions
 {
     /// <summary><c>AWS_VPC_ENI_MTU</c>.</summary>

@@ -2,7 +2,7 @@ using VpcCni.Engine.Linux.Netlink;
 
 namespace VpcCni.Engine.Linux.Wiring;
 
-/// <summary>The two idempotency decisions of the wiring code, in one place (style-anchors rule 6).</summary>
+/// <summary>The two idempotency decisions of the wiring code, in one place (CNI spec, "DEL": a second DEL must succeed).</summary>
 internal static class Idempotent
 {
     /// <summary>Creates; "already exists" counts as done (upstream ignores "rule exists" the same way).</summary>

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace VpcCni.Engine.Linux.Wiring;
 
-/// <summary>What the plugin knows when it wires one pod interface (reference-system.md §4 ADD).</summary>
+/// <summary>What the plugin knows when it wires one pod interface (CNI spec, "ADD": CNI_NETNS, CNI_IFNAME and the Kubernetes args).</summary>
 /// <param name="PodNamespace">Kubernetes namespace (K8S_POD_NAMESPACE).</param>
 /// <param name="PodName">Pod name (K8S_POD_NAME).</param>
 /// <param name="NetnsPath">The pod's network namespace (CNI_NETNS).</param>

@@ -2,12 +2,13 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Errors;
+using VpcCni.Engine.Linux.Namespaces;
 using VpcCni.Engine.Linux.Netlink;
 
 namespace VpcCni.Engine.Linux.Wiring;
 
 /// <summary>
-/// Wires and unwires one pod interface as upstream's plugin driver does (reference-system.md §4):
+/// Wires and unwires one pod interface as upstream's plugin driver does (<c>cmd/routed-eni-cni-plugin/driver/driver.go</c>):
 /// a veth pair created in the pod with its peer in the host, a /32 address and a static ARP entry
 /// for 169.254.1.1 in the pod, and on the host a /32 route plus rules 512 and (secondary ENIs) 1536.
 /// </summary>
@@ -53,16 +54,26 @@ public sealed class PodNetworkWiring
         catch (Exception e) when (e is VpcCniException or IOException)
         {
             DataplaneLog.PodWiringFailed(_logger, e, request.PodNamespace, request.PodName);
-            Teardown(request);
+            Undo(request);
             throw;
         }
     }
 
-    /// <summary>DEL: removes the host rules, the /32 route and the veth; anything already gone is skipped. Returns how many objects were removed.</summary>
+    /// <summary>
+    /// DEL: removes the host rules and the /32 route of the request's address, and the veth pair from
+    /// inside the request's own namespace; anything already gone is skipped. Returns how many objects
+    /// were removed.
+    /// </summary>
+    /// <remarks>
+    /// The host veth name depends only on the pod's namespace and name, so a newer sandbox of the same
+    /// pod has the same host veth name. Deleting the host veth by name would cut a live sandbox off when
+    /// the runtime delivers a late DEL for the old one; the pod-side end names only this container's
+    /// pair. Upstream leaves the pair to go with the pod's namespace.
+    /// </remarks>
     public int Teardown(PodNetworkRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var removed = RemoveHostIpRules(request.PodIp) + RemoveLink(request.HostVeth);
+        var removed = RemoveHostIpRules(request.PodIp) + RemovePodVeth(request);
         DataplaneLog.PodUnwired(_logger, request.PodNamespace, request.PodName, request.PodIp, removed);
         return removed;
     }
@@ -77,7 +88,7 @@ public sealed class PodNetworkWiring
         ArgumentNullException.ThrowIfNull(request);
         if (request.PodIp.AddressFamily != AddressFamily.InterNetwork)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "UnsupportedPodAddressFamily", $"Pod address {request.PodIp} is not IPv4; IPv6 pod wiring is not implemented yet.");
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Dataplane.UnsupportedPodAddressFamily, $"Pod address {request.PodIp} is not IPv4; IPv6 pod wiring is not implemented yet.");
         }
 
         ArgumentOutOfRangeException.ThrowIfGreaterThan(request.InterfaceIndex, 253, nameof(request));
@@ -98,14 +109,14 @@ public sealed class PodNetworkWiring
         using var pod = RtNetlink.OpenIn(_netNs, request.NetnsPath);
         pod.CreateVeth(request.PodInterface, hostVeth, mtu, hostMac, hostNamespace);
         var hostLink = _host.FindLinkByName(hostVeth)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "HostVethMissing", $"Host veth {hostVeth} was not found in {_hostNamespacePath} right after creating it.");
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.HostVethMissing, $"Host veth {hostVeth} was not found in {_hostNamespacePath} right after creating it.");
 
         // Before the link goes up, so it never accepts a router advertisement (upstream driver.go).
         WriteSysctls(_hostNamespacePath, [($"net/ipv6/conf/{hostVeth}/accept_ra", "0"), ($"net/ipv6/conf/{hostVeth}/accept_redirects", "1"), ($"net/ipv6/conf/{hostVeth}/forwarding", "0")]);
         _host.SetUp(hostLink.Index);
 
         var podLink = pod.FindLinkByName(request.PodInterface)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, "PodInterfaceMissing", $"Pod interface {request.PodInterface} was not found in {request.NetnsPath} right after creating it.");
+            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.PodInterfaceMissing, $"Pod interface {request.PodInterface} was not found in {request.NetnsPath} right after creating it.");
         pod.SetUp(podLink.Index);
         var gateway = request.Gateway;
         var table = request.InterfaceIndex == 0 ? RouteTables.Main : request.InterfaceIndex;
@@ -144,6 +155,29 @@ public sealed class PodNetworkWiring
 
         removed += Idempotent.Remove(() => _host.DeleteRoute(new RouteEntry(pod, null, null, RouteTables.Main))) ? 1 : 0;
         return removed;
+    }
+
+    /// <summary>Undoes a failed ADD: this ADD replaced any older host veth of that name, so the one there now is its own.</summary>
+    internal int Undo(PodNetworkRequest request) => RemoveHostIpRules(request.PodIp) + RemoveLink(request.HostVeth);
+
+    /// <summary>Deletes the request's veth pair through its pod-side end; a namespace already gone took the pair with it.</summary>
+    internal int RemovePodVeth(PodNetworkRequest request)
+    {
+        if (string.IsNullOrEmpty(request.NetnsPath))
+        {
+            return 0; // CNI spec, "DEL": CNI_NETNS may be empty when the namespace is gone.
+        }
+
+        try
+        {
+            using var pod = RtNetlink.OpenIn(_netNs, request.NetnsPath);
+            return pod.FindLinkByName(request.PodInterface) is { Kind: "veth" } link && Idempotent.Remove(() => pod.DeleteLink(link.Index)) ? 1 : 0;
+        }
+        catch (NetNsNotFoundException)
+        {
+            DataplaneLog.PodNamespaceGone(_logger, request.NetnsPath);
+            return 0;
+        }
     }
 
     internal int RemoveLink(string name) =>

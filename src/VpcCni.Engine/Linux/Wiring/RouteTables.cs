@@ -1,6 +1,6 @@
 namespace VpcCni.Engine.Linux.Wiring;
 
-/// <summary>Routing-table numbers of reference-system.md §5 (upstream helper.go <c>CalculateRouteTableId</c>).</summary>
+/// <summary>Routing-table numbers (upstream <c>pkg/networkutils/helper.go</c> <c>CalculateRouteTableId</c>; docs/dataplane.md).</summary>
 public static class RouteTables
 {
     /// <summary>RT_TABLE_MAIN.</summary>

@@ -5,7 +5,7 @@ namespace VpcCni.Engine.Linux.Wiring;
 
 /// <summary>
 /// Host-side veth names, byte-compatible with upstream so DEL works across versions
-/// (reference-system.md §4 and §12): prefix + the first 11 hex digits of sha1("&lt;namespace&gt;.&lt;pod&gt;"),
+/// (upstream <c>pkg/networkutils/names.go</c> <c>GeneratePodHostVethName</c>): prefix + the first 11 hex digits of sha1("&lt;namespace&gt;.&lt;pod&gt;"),
 /// with the pod name suffixed ".&lt;i&gt;" for the i-th interface (i &gt; 0).
 /// </summary>
 public static class VethNames

@@ -1,9 +1,9 @@
-using VpcCni.Engine.Linux.PacketFilter;
+using VpcCni.Engine.Configuration;
 
 namespace VpcCni.Engine.Tests.Linux.PacketFilter;
 
 /// <summary>
-/// The rules of reference-system.md §5 written out literally, as iptables-save 1.8.9 (nf_tables) and
+/// The rules of docs/snat.md written out literally, as iptables-save 1.8.9 (nf_tables) and
 /// nft 1.0.6 print them, for the fixed test node: VPC 10.0.0.0/16 and 100.64.0.0/16, node IP
 /// 10.0.1.5, primary link eth0, veth prefix eni, mark 0x80.
 /// </summary>

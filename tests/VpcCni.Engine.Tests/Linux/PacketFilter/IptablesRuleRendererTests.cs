@@ -1,3 +1,4 @@
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.PacketFilter;
 
@@ -101,6 +102,6 @@ public class IptablesRuleRendererTests
 
         var error = Assert.Throws<VpcCniException>(() => IptablesRuleRenderer.Render(options, true, true));
 
-        Assert.Equal("InvalidVethPrefix", error.ErrorId);
+        Assert.Equal(ErrorIds.PacketFilter.InvalidVethPrefix, error.ErrorId);
     }
 }

@@ -20,12 +20,34 @@ public class IptablesVersionTests
         Assert.Equal(backend, version.ConnmarkBackend);
     }
 
+    [Theory]
+    [InlineData("iptables v1.8.7 (nftables)\n")]
+    [InlineData("iptables v1.8.10 (nf_tables): table compat\n")]
+    public void AnyModeOtherThanLegacyMeansNfTables(string output)
+    {
+        var version = IptablesVersion.Parse(output);
+
+        Assert.True(version.IsNfTables);
+        Assert.Equal(ConnmarkBackend.Nftables, version.ConnmarkBackend);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" \n")]
+    public void EmptyOutputIsRejectedWithItsOwnErrorId(string output)
+    {
+        var error = Assert.Throws<VpcCniException>(() => IptablesVersion.Parse(output));
+
+        Assert.Equal(ErrorIds.PacketFilter.EmptyIptablesVersion, error.ErrorId);
+        Assert.Contains("printed nothing", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ParseRejectsOutputWithoutAVersionAndQuotesIt()
     {
         var error = Assert.Throws<VpcCniException>(() => IptablesVersion.Parse("command not found"));
 
-        Assert.Equal("UnrecognisedIptablesVersion", error.ErrorId);
+        Assert.Equal(ErrorIds.PacketFilter.UnrecognisedIptablesVersion, error.ErrorId);
         Assert.Contains("command not found", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,12 +1,23 @@
 using System.Net;
 using Microsoft.Extensions.Logging.Abstractions;
+using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.PacketFilter;
 
 namespace VpcCni.Engine.Tests.Linux.PacketFilter;
 
 /// <summary>Root lane: every test programs its own throwaway network namespace, never the machine's.</summary>
-public class LinuxPacketFilterTests
+public sealed class LinuxPacketFilterTests : IDisposable
 {
+    private readonly ThrowawayNamespaces _namespaces = new();
+    private readonly List<DirectoryInfo> _toolDirectories = [];
+
+    public void Dispose()
+    {
+        _namespaces.Dispose();
+        _toolDirectories.ForEach(d => d.Delete(recursive: true));
+    }
+
     public static TheoryData<bool, bool, SnatRandomization, bool, ConnmarkBackend> Combinations()
     {
         var data = new TheoryData<bool, bool, SnatRandomization, bool, ConnmarkBackend>();
@@ -38,7 +49,7 @@ public class LinuxPacketFilterTests
     public async Task ApplyInstallsExactlyTheRulesOfTheSettingAndReapplyingChangesNothing(
         bool externalSnat, bool exclusions, SnatRandomization randomization, bool nodePort, ConnmarkBackend backend)
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
+        var ns = _namespaces.Create("snat");
         using var filter = NewFilter(ns);
         var options = Options(externalSnat, exclusions, randomization, nodePort, backend);
 
@@ -47,25 +58,25 @@ public class LinuxPacketFilterTests
         Assert.Equal(backend, first.ConnmarkBackend);
         Assert.Equal(
             ExpectedRules.ByChain(ExpectedRules.Nat(externalSnat, exclusions, randomization, backend == ConnmarkBackend.Iptables)),
-            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat")));
-        Assert.Equal(ExpectedRules.Mangle(externalSnat, nodePort), await ns.SaveRulesAsync("mangle"));
+            ExpectedRules.ByChain(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat")));
+        Assert.Equal(ExpectedRules.Mangle(externalSnat, nodePort), await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
         Assert.Equal(
             backend == ConnmarkBackend.Nftables && !externalSnat ? ExpectedRules.NftTable(exclusions) : null,
             await ListNftAsync(ns));
 
-        var before = await ns.SaveAllWithoutCountersAsync();
+        var before = await ThrowawayNamespaces.SaveAllWithoutCountersAsync(ns);
         var again = await filter.ApplyAsync(options, CancellationToken.None);
 
         Assert.True(again.NoChange, $"re-apply changed {string.Join(',', again.ChangedIptablesTables)} nft={again.NftablesChanged}");
-        Assert.Equal(before, await ns.SaveAllWithoutCountersAsync());
+        Assert.Equal(before, await ThrowawayNamespaces.SaveAllWithoutCountersAsync(ns));
     }
 
     [RootFact]
     public async Task AutoDetectionPicksNftablesForConnmarkWhenIptablesRunsOnNfTables()
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
+        var ns = _namespaces.Create("snat");
         using var filter = NewFilter(ns);
-        var version = IptablesVersion.Parse(await ns.RunAsync("iptables", "--version"));
+        var version = IptablesVersion.Parse(await ThrowawayNamespaces.RunAsync(ns, "iptables", "--version"));
 
         var result = await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, null), CancellationToken.None);
 
@@ -78,7 +89,7 @@ public class LinuxPacketFilterTests
     [RootFact]
     public async Task SwitchingExternalSnatOnRemovesEveryRuleAndChainAndTheNftTable()
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
+        var ns = _namespaces.Create("snat");
         using var filter = NewFilter(ns);
         await filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None);
         await filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Iptables), CancellationToken.None);
@@ -86,16 +97,16 @@ public class LinuxPacketFilterTests
         var result = await filter.ApplyAsync(Options(true, true, SnatRandomization.Prng, false, ConnmarkBackend.Iptables), CancellationToken.None);
 
         Assert.Equal(["nat", "mangle"], result.ChangedIptablesTables);
-        Assert.Empty(await ns.SaveRulesAsync("nat"));
-        Assert.Empty(await ns.SaveRulesAsync("mangle"));
+        Assert.Empty(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat"));
+        Assert.Empty(await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
         Assert.Null(await ListNftAsync(ns));
     }
 
     [RootFact]
     public async Task StaleCidrsLegacyChainsAndTheStateNewConnmarkRuleAreRemoved()
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
-        await ns.SeedAsync("""
+        var ns = _namespaces.Create("snat");
+        await ThrowawayNamespaces.SeedIptablesAsync(ns, """
             *nat
             :AWS-SNAT-CHAIN-0 - [0:0]
             :AWS-SNAT-CHAIN-1 - [0:0]
@@ -119,14 +130,14 @@ public class LinuxPacketFilterTests
 
         Assert.Equal(
             ExpectedRules.ByChain(ExpectedRules.Nat(false, false, SnatRandomization.Prng, true)),
-            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat")));
-        Assert.Equal(ExpectedRules.Mangle(false, true), await ns.SaveRulesAsync("mangle"));
+            ExpectedRules.ByChain(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat")));
+        Assert.Equal(ExpectedRules.Mangle(false, true), await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
     }
 
     [RootFact]
     public async Task ForeignRulesAndChainsSurviveInstallAndRemovalInTheirOrder()
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
+        var ns = _namespaces.Create("snat");
         string[] foreignNat =
         [
             ":KUBE-SERVICES",
@@ -136,32 +147,32 @@ public class LinuxPacketFilterTests
             "-A KUBE-SERVICES -d 10.100.0.1/32 -p tcp -m comment --comment \"default/kubernetes:https cluster IP\" -j RETURN",
         ];
         string[] foreignMangle = ["-A PREROUTING -i eth1 -j MARK --set-xmark 0x4000/0x4000"];
-        await ns.SeedAsync("*nat\n:KUBE-SERVICES - [0:0]\n" + string.Join('\n', foreignNat.Skip(1)) + "\nCOMMIT\n*mangle\n" + foreignMangle[0] + "\nCOMMIT\n");
+        await ThrowawayNamespaces.SeedIptablesAsync(ns, "*nat\n:KUBE-SERVICES - [0:0]\n" + string.Join('\n', foreignNat.Skip(1)) + "\nCOMMIT\n*mangle\n" + foreignMangle[0] + "\nCOMMIT\n");
         using var filter = NewFilter(ns);
 
         await filter.ApplyAsync(Options(false, true, SnatRandomization.HashRandom, true, ConnmarkBackend.Iptables), CancellationToken.None);
 
-        var nat = await ns.SaveRulesAsync("nat");
+        var nat = await ThrowawayNamespaces.SaveRulesAsync(ns, "nat");
         Assert.Equal(foreignNat, nat.Where(line => !line.Contains("AWS", StringComparison.Ordinal)));
-        Assert.Equal(foreignMangle, (await ns.SaveRulesAsync("mangle")).Where(line => !line.Contains("AWS", StringComparison.Ordinal)));
+        Assert.Equal(foreignMangle, (await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle")).Where(line => !line.Contains("AWS", StringComparison.Ordinal)));
 
         await filter.ApplyAsync(Options(true, true, SnatRandomization.HashRandom, false, ConnmarkBackend.Iptables), CancellationToken.None);
 
-        Assert.Equal(foreignNat, await ns.SaveRulesAsync("nat"));
-        Assert.Equal(foreignMangle, await ns.SaveRulesAsync("mangle"));
+        Assert.Equal(foreignNat, await ThrowawayNamespaces.SaveRulesAsync(ns, "nat"));
+        Assert.Equal(foreignMangle, await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
     }
 
     [RootFact]
     public async Task SwitchingConnmarkBackendCleansTheOtherBackendsLeftovers()
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
+        var ns = _namespaces.Create("snat");
         using var filter = NewFilter(ns);
         await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, ConnmarkBackend.Iptables), CancellationToken.None);
 
         var toNft = await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None);
 
         Assert.True(toNft.NftablesChanged);
-        Assert.DoesNotContain(await ns.SaveRulesAsync("nat"), line => line.Contains("CONNMARK", StringComparison.Ordinal));
+        Assert.DoesNotContain(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat"), line => line.Contains("CONNMARK", StringComparison.Ordinal));
         Assert.Equal(ExpectedRules.NftTable(false), await ListNftAsync(ns));
 
         var back = await filter.ApplyAsync(Options(false, false, SnatRandomization.Prng, true, ConnmarkBackend.Iptables), CancellationToken.None);
@@ -170,15 +181,15 @@ public class LinuxPacketFilterTests
         Assert.Null(await ListNftAsync(ns));
         Assert.Equal(
             ExpectedRules.ByChain(ExpectedRules.Nat(false, false, SnatRandomization.Prng, true)),
-            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat")));
+            ExpectedRules.ByChain(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat")));
     }
 
     [RootFact]
     public async Task LegacyIptablesKeepsConnmarkInIptablesAndDeletesAStaleNftTable()
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
-        await ns.Runner.RunCheckedAsync("nft", ["-f", "-"], "table ip aws-cni {\n\tchain snat-mark {\n\t}\n}\n", CancellationToken.None);
-        using var filter = new LinuxPacketFilter(ns.Runner, IptablesToolset.Legacy, NullLogger<LinuxPacketFilter>.Instance);
+        var ns = _namespaces.Create("snat");
+        await ThrowawayNamespaces.Runner(ns).RunCheckedAsync("nft", ["-f", "-"], "table ip aws-cni {\n\tchain snat-mark {\n\t}\n}\n", CancellationToken.None);
+        using var filter = new LinuxPacketFilter(ThrowawayNamespaces.Runner(ns), IptablesToolset.Legacy, NullLogger<LinuxPacketFilter>.Instance);
         var options = Options(false, true, SnatRandomization.Prng, true, null);
 
         var first = await filter.ApplyAsync(options, CancellationToken.None);
@@ -190,22 +201,55 @@ public class LinuxPacketFilterTests
         Assert.Null(await ListNftAsync(ns));
         Assert.Equal(
             ExpectedRules.ByChain(ExpectedRules.Nat(false, true, SnatRandomization.Prng, true)),
-            ExpectedRules.ByChain(await ns.SaveRulesAsync("nat", IptablesToolset.Legacy.Save)));
-        Assert.Equal(ExpectedRules.Mangle(false, true), await ns.SaveRulesAsync("mangle", IptablesToolset.Legacy.Save));
+            ExpectedRules.ByChain(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat", IptablesToolset.Legacy.Save)));
+        Assert.Equal(ExpectedRules.Mangle(false, true), await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle", IptablesToolset.Legacy.Save));
     }
 
     [RootFact]
     public async Task Ipv6ModeTouchesNothing()
     {
-        await using var ns = await ThrowawayNetns.CreateAsync();
+        var ns = _namespaces.Create("snat");
         using var filter = NewFilter(ns);
-        var before = await ns.SaveAllWithoutCountersAsync();
+        var before = await ThrowawayNamespaces.SaveAllWithoutCountersAsync(ns);
 
         var result = await filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, null) with { Ipv6Mode = true }, CancellationToken.None);
 
         Assert.True(result.Skipped);
         Assert.Null(result.ConnmarkBackend);
-        Assert.Equal(before, await ns.SaveAllWithoutCountersAsync());
+        Assert.Equal(before, await ThrowawayNamespaces.SaveAllWithoutCountersAsync(ns));
+    }
+
+    [RootFact]
+    public async Task WithoutAnNftProgramNodeSetupIsRefusedByNameAndNothingIsProgrammed()
+    {
+        var ns = _namespaces.Create("snat");
+        var tools = ToolDirectory(withNft: null);
+        using var filter = new LinuxPacketFilter(ThrowawayNamespaces.Runner(ns, tools.FullName), NullLogger<LinuxPacketFilter>.Instance);
+
+        var error = await Assert.ThrowsAsync<VpcCniException>(
+            () => filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None));
+
+        Assert.Equal(ErrorIds.PacketFilter.NftMissing, error.ErrorId);
+        Assert.Contains("'nft'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(tools.FullName, error.Message, StringComparison.Ordinal);
+        Assert.Empty(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat"));
+        Assert.Empty(await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
+    }
+
+    [RootFact]
+    public async Task SnatIsProgrammedBeforeConnmarkSoAFailingNftLeavesTheNodeWithSnat()
+    {
+        var ns = _namespaces.Create("snat");
+        var tools = ToolDirectory(withNft: "#!/bin/sh\necho 'nft: Could not process rule: Operation not supported' >&2\nexit 1\n");
+        using var filter = new LinuxPacketFilter(ThrowawayNamespaces.Runner(ns, tools.FullName), NullLogger<LinuxPacketFilter>.Instance);
+
+        await Assert.ThrowsAsync<CommandFailedException>(
+            () => filter.ApplyAsync(Options(false, true, SnatRandomization.Prng, true, ConnmarkBackend.Nftables), CancellationToken.None));
+
+        Assert.Equal(
+            ExpectedRules.ByChain(ExpectedRules.Nat(false, true, SnatRandomization.Prng, false)),
+            ExpectedRules.ByChain(await ThrowawayNamespaces.SaveRulesAsync(ns, "nat")));
+        Assert.Equal(ExpectedRules.Mangle(false, true), await ThrowawayNamespaces.SaveRulesAsync(ns, "mangle"));
     }
 
     internal static PacketFilterOptions Options(bool externalSnat, bool exclusions, SnatRandomization randomization, bool nodePort, ConnmarkBackend? backend) => new()
@@ -220,11 +264,31 @@ public class LinuxPacketFilterTests
         ForcedConnmarkBackend = backend,
     };
 
-    private static LinuxPacketFilter NewFilter(ThrowawayNetns ns) => new(ns.Runner, NullLogger<LinuxPacketFilter>.Instance);
-
-    private static async Task<List<string>?> ListNftAsync(ThrowawayNetns ns)
+    /// <summary>A directory with the host's iptables programs and, when <paramref name="withNft"/> is a script, an <c>nft</c> made of it.</summary>
+    private DirectoryInfo ToolDirectory(string? withNft)
     {
-        var result = await ns.Runner.RunAsync("nft", ["list", "table", "ip", "aws-cni"], null, CancellationToken.None);
+        var directory = Directory.CreateTempSubdirectory("vpccni-tools-");
+        _toolDirectories.Add(directory);
+        foreach (var tool in new[] { "iptables", "iptables-save", "iptables-restore" })
+        {
+            File.CreateSymbolicLink(Path.Combine(directory.FullName, tool), new CommandRunner().FindTool(tool)!);
+        }
+
+        if (withNft is not null && !OperatingSystem.IsWindows())
+        {
+            var nft = Path.Combine(directory.FullName, "nft");
+            File.WriteAllText(nft, withNft);
+            File.SetUnixFileMode(nft, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return directory;
+    }
+
+    private static LinuxPacketFilter NewFilter(string ns) => new(ThrowawayNamespaces.Runner(ns), NullLogger<LinuxPacketFilter>.Instance);
+
+    private static async Task<List<string>?> ListNftAsync(string ns)
+    {
+        var result = await ThrowawayNamespaces.Runner(ns).RunAsync("nft", ["list", "table", "ip", "aws-cni"], null, CancellationToken.None);
         return result.Succeeded ? NftConnmarkRenderer.Normalize(result.StandardOutput).ToList() : null;
     }
 }

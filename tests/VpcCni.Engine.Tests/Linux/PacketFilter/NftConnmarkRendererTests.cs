@@ -1,4 +1,5 @@
 using System.Net;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Linux.PacketFilter;
 
 namespace VpcCni.Engine.Tests.Linux.PacketFilter;

@@ -1,4 +1,5 @@
 using System.Net;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.PacketFilter;
 
@@ -31,17 +32,17 @@ public class PacketFilterOptionsTests
 
     public static TheoryData<PacketFilterOptions, string, string> InvalidCases() => new()
     {
-        { Valid with { VpcCidrs = [IPNetwork.Parse("2001:db8::/32")] }, "InvalidSnatCidr", "2001:db8::/32" },
-        { Valid with { ExcludedSnatCidrs = [IPNetwork.Parse("fd00::/8")] }, "InvalidSnatCidr", "ExcludedSnatCidrs" },
-        { Valid with { NodePrimaryIpv4 = IPAddress.IPv6Loopback }, "InvalidNodeIp", "NodePrimaryIpv4" },
-        { Valid with { NodePrimaryIpv4 = IPAddress.None }, "InvalidNodeIp", "unicast IPv4" },
-        { Valid with { VpcCidrs = [] }, "MissingVpcCidrs", "at least one IPv4 CIDR" },
-        { Valid with { PrimaryInterface = "eth0 -j ACCEPT" }, "InvalidPrimaryInterface", "1-15 characters" },
-        { Valid with { PrimaryInterface = "averyverylongname0" }, "InvalidPrimaryInterface", "averyverylongname0" },
-        { Valid with { VethPrefix = "lo" }, "InvalidVethPrefix", "not 'eth', 'lo' or 'vlan'" },
-        { Valid with { VethPrefix = "abcde" }, "InvalidVethPrefix", "1-4 characters" },
-        { Valid with { VethPrefix = string.Empty }, "InvalidVethPrefix", "VethPrefix ''" },
-        { Valid with { ConnmarkMark = 0 }, "InvalidConnmark", "0x1 and 0xffffffff" },
+        { Valid with { VpcCidrs = [IPNetwork.Parse("2001:db8::/32")] }, ErrorIds.PacketFilter.InvalidSnatCidr, "2001:db8::/32" },
+        { Valid with { ExcludedSnatCidrs = [IPNetwork.Parse("fd00::/8")] }, ErrorIds.PacketFilter.InvalidSnatCidr, "ExcludedSnatCidrs" },
+        { Valid with { NodePrimaryIpv4 = IPAddress.IPv6Loopback }, ErrorIds.PacketFilter.InvalidNodeIp, "NodePrimaryIpv4" },
+        { Valid with { NodePrimaryIpv4 = IPAddress.None }, ErrorIds.PacketFilter.InvalidNodeIp, "unicast IPv4" },
+        { Valid with { VpcCidrs = [] }, ErrorIds.PacketFilter.MissingVpcCidrs, "at least one IPv4 CIDR" },
+        { Valid with { PrimaryInterface = "eth0 -j ACCEPT" }, ErrorIds.PacketFilter.InvalidPrimaryInterface, "1-15 characters" },
+        { Valid with { PrimaryInterface = "averyverylongname0" }, ErrorIds.PacketFilter.InvalidPrimaryInterface, "averyverylongname0" },
+        { Valid with { VethPrefix = "lo" }, ErrorIds.PacketFilter.InvalidVethPrefix, "not 'eth', 'lo' or 'vlan'" },
+        { Valid with { VethPrefix = "abcde" }, ErrorIds.PacketFilter.InvalidVethPrefix, "1-4 characters" },
+        { Valid with { VethPrefix = string.Empty }, ErrorIds.PacketFilter.InvalidVethPrefix, "VethPrefix ''" },
+        { Valid with { ConnmarkMark = 0 }, ErrorIds.PacketFilter.InvalidConnmark, "0x1 and 0xffffffff" },
     };
 
     [Theory]

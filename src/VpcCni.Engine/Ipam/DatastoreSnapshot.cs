@@ -5,7 +5,7 @@ namespace VpcCni.Engine.Ipam;
 /// <summary>
 /// An immutable copy of one datastore's state, the input of the warm-pool planner and of
 /// introspection. ENIs are ordered by device number, so every choice made from a snapshot is
-/// deterministic (upstream walks a Go map in random order; reference §12).
+/// deterministic (upstream walks a Go map in random order; docs/ipam.md "Differences from upstream").
 /// </summary>
 public sealed record DatastoreSnapshot
 {

@@ -1,11 +1,11 @@
 namespace VpcCni.Engine.Ipam;
 
 /// <summary>
-/// The rules that decide whether an ENI may be freed (reference §2.6 "Free an ENI"), as a pure
+/// The rules that decide whether an ENI may be freed (upstream `pkg/ipamd/datastore/data_store.go` `getDeletableENI`), as a pure
 /// function of a snapshot so the datastore and the planner share them. An ENI is deletable only
 /// when it is not primary, is at least 60 s old, has no address cooling and no pod, is not needed
 /// by the other ENIs to meet WARM_IP / MINIMUM_IP (rounded up to whole prefixes in PD) or
-/// WARM_PREFIX, and is neither trunk nor EFA. ENIs excluded for pod IPs stay attached (§2.7).
+/// WARM_PREFIX, and is neither trunk nor EFA. ENIs excluded for pod IPs stay attached (docs/ipam.md "Differences from upstream").
 /// </summary>
 public static class EniDeletability
 {

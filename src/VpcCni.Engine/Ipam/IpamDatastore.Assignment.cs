@@ -7,7 +7,7 @@ namespace VpcCni.Engine.Ipam;
 public sealed partial class IpamDatastore
 {
     /// <summary>
-    /// Gives the pod interface <paramref name="key"/> an address (reference §2.8). A repeated ADD for
+    /// Gives the pod interface <paramref name="key"/> an address (upstream `data_store.go` `AssignPodIPv4Address`). A repeated ADD for
     /// the same key returns the address it already holds. ENIs are tried in device order, skipping
     /// ENIs excluded for pod IPs; inside an ENI only CIDRs of the current mode are used, lowest
     /// usable address first. Throws <c>NoAvailableAddress</c> when every address is assigned or
@@ -67,7 +67,7 @@ public sealed partial class IpamDatastore
                 }
             }
 
-            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, IpamErrorIds.NoAvailableAddress,
+            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Ipam.NoAvailableAddress,
                 $"No {(Settings.PrefixDelegation ? "prefix" : "secondary IP")} address is free on network card {NetworkCard} for '{key}'; the pool grows within a few seconds.");
         }
         finally
@@ -134,7 +134,7 @@ public sealed partial class IpamDatastore
     {
         if (!key.IsComplete)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, IpamErrorIds.InvalidIpamKey,
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidIpamKey,
                 $"IPAM key '{key}' is incomplete: network name, container id and interface name are all required.");
         }
     }
@@ -162,7 +162,7 @@ public sealed partial class IpamDatastore
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, IpamErrorIds.CheckpointWriteFailed,
+            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Checkpoint.WriteFailed,
                 $"The IPAM checkpoint of network card {NetworkCard} could not be written: {ex.Message}", ex);
         }
     }

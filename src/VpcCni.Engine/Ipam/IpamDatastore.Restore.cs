@@ -6,7 +6,7 @@ using VpcCni.Engine.Networking;
 
 namespace VpcCni.Engine.Ipam;
 
-/// <summary>Rebuilding assignments from the checkpoint after a restart (reference §3, nodeInit step 5).</summary>
+/// <summary>Rebuilding assignments from the checkpoint after a restart (upstream `pkg/ipamd/datastore/data_store.go` `ReadBackingStore`).</summary>
 public sealed partial class IpamDatastore
 {
     /// <summary>
@@ -27,7 +27,7 @@ public sealed partial class IpamDatastore
 
         if (!string.Equals(checkpoint.Version, IpamCheckpoint.CurrentVersion, StringComparison.Ordinal))
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidConfiguration, IpamErrorIds.CheckpointVersionMismatch,
+            throw new VpcCniException(VpcCniErrorCategory.InvalidConfiguration, ErrorIds.Checkpoint.VersionMismatch,
                 $"The checkpoint has version '{checkpoint.Version}'; only '{IpamCheckpoint.CurrentVersion}' can be restored.");
         }
 
@@ -65,10 +65,10 @@ public sealed partial class IpamDatastore
 
             foreach (var drop in dropped)
             {
-                IpamLog.RestoreDropped(_logger, drop.Allocation.Ipv4 ?? drop.Allocation.Ipv6 ?? "(none)", drop.Allocation.Key, drop.Reason);
+                CheckpointLog.RestoreDropped(_logger, drop.Allocation.Ipv4 ?? drop.Allocation.Ipv6 ?? "(none)", drop.Allocation.Key, drop.Reason);
             }
 
-            IpamLog.Restored(_logger, restored.Count, dropped.Count);
+            CheckpointLog.Restored(_logger, restored.Count, dropped.Count);
             await WriteCheckpointAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

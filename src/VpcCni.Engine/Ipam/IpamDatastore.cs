@@ -9,7 +9,7 @@ namespace VpcCni.Engine.Ipam;
 
 /// <summary>
 /// The address pool of one network card: its ENIs, their /32 secondary IPs and /28 prefixes, and
-/// which pod holds which address (reference §3). Thread-safe behind its own lock; every change of
+/// which pod holds which address (upstream `pkg/ipamd/datastore/data_store.go` `DataStore`). Thread-safe behind its own lock; every change of
 /// an assignment is written to the checkpoint before the call returns, and rolled back if that
 /// write fails. ENIs are walked in device-number order, so choices are deterministic.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed partial class IpamDatastore : IDisposable
         Settings = settings ?? new IpamDatastoreSettings();
         if (Settings.CooldownPeriod < TimeSpan.Zero)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidCooldownPeriod",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidCooldownPeriod,
                 $"The IP cooldown period {Settings.CooldownPeriod} is negative; it must be 0 or more.");
         }
 
@@ -49,20 +49,20 @@ public sealed partial class IpamDatastore : IDisposable
         ArgumentNullException.ThrowIfNull(eni);
         if (string.IsNullOrWhiteSpace(eni.Id) || eni.DeviceNumber < 0)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, IpamErrorIds.InvalidEni,
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidEni,
                 $"ENI '{eni.Id}' with device number {eni.DeviceNumber} is invalid: the id must be non-empty and the device number 0 or more.");
         }
 
         using var _ = Enter();
         if (!_enis.TryAdd(eni.Id, new EniEntry(eni, _time.GetUtcNow())))
         {
-            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, IpamErrorIds.DuplicateEni, $"ENI '{eni.Id}' is already in the datastore.");
+            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, ErrorIds.Ipam.DuplicateEni, $"ENI '{eni.Id}' is already in the datastore.");
         }
 
         IpamLog.EniAdded(_logger, eni.Id, eni.DeviceNumber, NetworkCard);
     }
 
-    /// <summary>Marks an ENI as excluded (or no longer excluded) from pod addresses (§2.7).</summary>
+    /// <summary>Marks an ENI as excluded (or no longer excluded) from pod addresses (its subnet is tagged `kubernetes.io/role/cni=0`).</summary>
     public void SetExcludedForPodIps(string eniId, bool excluded)
     {
         using var _ = Enter();
@@ -78,7 +78,7 @@ public sealed partial class IpamDatastore : IDisposable
     {
         if (cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork || cidr.PrefixLength is not (28 or 32))
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, IpamErrorIds.InvalidCidr,
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidCidr,
                 $"CIDR '{cidr}' cannot be added: only IPv4 /32 secondary addresses and /28 prefixes are accepted.");
         }
 
@@ -86,7 +86,7 @@ public sealed partial class IpamDatastore : IDisposable
         var eni = GetEni(eniId);
         if (_enis.Values.Any(e => e.Cidrs.Any(c => c.Network.Contains(cidr.BaseAddress) || cidr.Contains(c.Network.BaseAddress))))
         {
-            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, IpamErrorIds.DuplicateCidr,
+            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, ErrorIds.Ipam.DuplicateCidr,
                 $"CIDR '{cidr}' overlaps a CIDR already in the datastore.");
         }
 
@@ -104,11 +104,11 @@ public sealed partial class IpamDatastore : IDisposable
         try
         {
             var eni = GetEni(eniId);
-            var entry = eni.FindCidr(cidr) ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownCidr,
+            var entry = eni.FindCidr(cidr) ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Ipam.UnknownCidr,
                 $"CIDR '{cidr}' is not on ENI '{eniId}'.");
             if (!force && entry.AssignedCount > 0)
             {
-                throw new VpcCniException(VpcCniErrorCategory.Conflict, IpamErrorIds.CidrInUse,
+                throw new VpcCniException(VpcCniErrorCategory.Conflict, ErrorIds.Ipam.CidrInUse,
                     $"CIDR '{cidr}' on ENI '{eniId}' has {entry.AssignedCount} assigned addresses; remove it with force only when EC2 no longer has it.");
             }
 
@@ -136,7 +136,7 @@ public sealed partial class IpamDatastore : IDisposable
             var assigned = eni.Cidrs.Sum(c => c.AssignedCount);
             if (!force && assigned > 0)
             {
-                throw new VpcCniException(VpcCniErrorCategory.Conflict, IpamErrorIds.EniInUse,
+                throw new VpcCniException(VpcCniErrorCategory.Conflict, ErrorIds.Ipam.EniInUse,
                     $"ENI '{eniId}' has {assigned} assigned addresses; remove it with force only when it is detached.");
             }
 
@@ -199,7 +199,7 @@ public sealed partial class IpamDatastore : IDisposable
     private EniEntry GetEni(string eniId) =>
         _enis.TryGetValue(eniId, out var eni)
             ? eni
-            : throw new VpcCniException(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownEni, $"ENI '{eniId}' is not in the datastore of card {NetworkCard}.");
+            : throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Ipam.UnknownEni, $"ENI '{eniId}' is not in the datastore of card {NetworkCard}.");
 
     private List<AddressSnapshot> Evict(EniEntry eni, IEnumerable<CidrEntry> cidrs)
     {

@@ -5,7 +5,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam;
 
-/// <summary>Which ENI may be freed, per upstream DT TestWarmENIInteractions (reference §2.9).</summary>
+/// <summary>Which ENI may be freed, per upstream `pkg/ipamd/datastore/data_store_test.go` TestWarmENIInteractions.</summary>
 public class EniDeletabilityTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));

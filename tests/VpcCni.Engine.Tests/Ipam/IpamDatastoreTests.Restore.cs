@@ -5,7 +5,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam;
 
-/// <summary>Restore from the checkpoint (reference §3, nodeInit step 5).</summary>
+/// <summary>Restore from the checkpoint (upstream `pkg/ipamd/datastore/data_store.go` `ReadBackingStore`).</summary>
 public partial class IpamDatastoreTests
 {
     private static readonly DateTimeOffset LongAgo = new(2025, 5, 30, 8, 0, 0, TimeSpan.Zero);
@@ -107,7 +107,7 @@ public partial class IpamDatastoreTests
 
         var error = await Assert.ThrowsAsync<VpcCniException>(() => ds.RestoreAsync(null, CancellationToken.None));
 
-        Assert.Equal(IpamErrorIds.CheckpointVersionMismatch, error.ErrorId);
+        Assert.Equal(ErrorIds.Checkpoint.VersionMismatch, error.ErrorId);
         Assert.Contains("vpc-cni-ipam/2", error.Message, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,6 @@
 namespace VpcCni.Engine.Ipam.Checkpoint;
 
-/// <summary>Checkpoint file naming per network card (reference §1a <c>AWS_VPC_K8S_CNI_BACKING_STORE</c>).</summary>
+/// <summary>Checkpoint file naming per network card (<c>AWS_VPC_K8S_CNI_BACKING_STORE</c>; upstream <c>pkg/ipamd/datastore/data_store.go</c> <c>InitializeDataStores</c>).</summary>
 public static class CheckpointPaths
 {
     /// <summary>Upstream's default backing store.</summary>

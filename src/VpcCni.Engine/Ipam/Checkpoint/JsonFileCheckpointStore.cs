@@ -57,7 +57,7 @@ public sealed class JsonFileCheckpointStore : ICheckpointStore
             {
                 throw new VpcCniException(
                     VpcCniErrorCategory.InvalidConfiguration,
-                    IpamErrorIds.CheckpointReadFailed,
+                    ErrorIds.Checkpoint.ReadFailed,
                     $"The checkpoint file '{FilePath}' is not a valid {IpamCheckpoint.CurrentVersion} document: {ex.Message}",
                     ex);
             }

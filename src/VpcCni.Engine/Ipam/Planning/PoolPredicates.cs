@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// The per-tick questions of reference §2.4 and §2.5, each answered with the reason, so plans can
+/// The per-tick questions of upstream `pkg/ipamd/ipamd.go` (`isDatastorePoolTooLow`, `isDatastorePoolTooHigh`, `shouldRemoveExtraENIs`, `hasRoomForEni`), each answered with the reason, so plans can
 /// explain themselves.
 /// </summary>
 public static class PoolPredicates

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Release of surplus addresses or prefixes (reference §2.6 "Release IPs or prefixes"): take free
+/// Release of surplus addresses or prefixes (upstream `pkg/ipamd/ipamd.go` `tryUnassignCidrsFromAll`): take free
 /// CIDRs of the current mode, ENI by ENI in device order, until the surplus is covered. CIDRs with
 /// an address in cooldown are kept (upstream releases them; see docs/ipam.md).
 /// </summary>

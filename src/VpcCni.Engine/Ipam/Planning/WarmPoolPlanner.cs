@@ -4,7 +4,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Decides one tick of the warm-pool loop for one network card (reference §2.4), as a pure
+/// Decides one tick of the warm-pool loop for one network card (upstream `pkg/ipamd/ipamd.go` `updateIPPoolIfRequired`), as a pure
 /// function: if the pool is too low, grow once; otherwise, if it is too high and no release
 /// happened in the last 30 s, release the surplus; independently, free at most one ENI that the
 /// remaining ENIs can do without. Nothing changes while terminating or, unless allowed, while the
@@ -88,19 +88,19 @@ public static class WarmPoolPlanner
         var t = input.Targets;
         if (t.WarmEniTarget < 0 || t.WarmIpTarget < 0 || t.MinimumIpTarget < 0 || t.WarmPrefixTarget < 0)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidPoolTargets",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidPoolTargets,
                 $"Pool targets must be 0 or more (WARM_ENI {t.WarmEniTarget}, WARM_IP {t.WarmIpTarget}, MINIMUM_IP {t.MinimumIpTarget}, WARM_PREFIX {t.WarmPrefixTarget}).");
         }
 
         if (input.Limits.MaxEni < 1 || input.Limits.MaxCidrsPerEni < 1)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidPoolLimits",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidPoolLimits,
                 $"Pool limits need at least 1 ENI and 1 CIDR per ENI (got {input.Limits.MaxEni} and {input.Limits.MaxCidrsPerEni}).");
         }
 
         if (t.PrefixDelegation != input.Snapshot.PrefixDelegation)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "PoolModeMismatch",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.PoolModeMismatch,
                 $"The targets ask for prefix delegation = {t.PrefixDelegation} but the datastore of card {input.Snapshot.NetworkCard} runs with {input.Snapshot.PrefixDelegation}.");
         }
     }

@@ -65,7 +65,7 @@ public sealed class JsonFileCheckpointStoreTests : IDisposable
 
         var error = await Assert.ThrowsAsync<VpcCniException>(() => new JsonFileCheckpointStore(FilePath).ReadAsync(CancellationToken.None));
 
-        Assert.Equal(IpamErrorIds.CheckpointReadFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.Checkpoint.ReadFailed, error.ErrorId);
         Assert.Contains(FilePath, error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.InnerException);
     }

@@ -5,7 +5,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam.Planning;
 
-/// <summary>Single-tick decisions (upstream IT testIncreaseIPPool, testIncreasePrefixPool, TestDecreaseIPPool).</summary>
+/// <summary>Single-tick decisions (upstream `pkg/ipamd/ipamd_test.go` testIncreaseIPPool, testIncreasePrefixPool, TestDecreaseIPPool).</summary>
 public partial class WarmPoolPlannerTests
 {
     private static readonly PoolLimits Fourteen = new() { MaxEni = 4, MaxCidrsPerEni = 14, MaxPods = 500 };
@@ -203,7 +203,7 @@ public partial class WarmPoolPlannerTests
     {
         var snapshot = await Datastores.EmptyAsync(false);
 
-        Assert.Equal("PoolModeMismatch", Assert.Throws<VpcCniException>(() => Plan(snapshot, new PoolTargets { PrefixDelegation = true }, Fourteen)).ErrorId);
+        Assert.Equal(ErrorIds.Ipam.PoolModeMismatch, Assert.Throws<VpcCniException>(() => Plan(snapshot, new PoolTargets { PrefixDelegation = true }, Fourteen)).ErrorId);
         var negative = Assert.Throws<VpcCniException>(() => Plan(snapshot, new PoolTargets { WarmIpTarget = -1 }, Fourteen));
         Assert.Equal(VpcCniErrorCategory.InvalidArgument, negative.Category);
     }

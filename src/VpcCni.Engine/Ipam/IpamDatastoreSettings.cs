@@ -17,8 +17,11 @@ public sealed record IpamDatastoreSettings
     /// <summary>Hand out addresses from /28 prefixes (true) or /32 secondary IPs (false).</summary>
     public bool PrefixDelegation { get; init; }
 
-    /// <summary>The CNI network name used when none is given (the conflist <c>name</c>).</summary>
-    public string NetworkName { get; init; } = "vpc-cni";
+    /// <summary>
+    /// The CNI network name used when none is given: upstream's conflist <c>name</c>, <c>aws-cni</c>, so the
+    /// keys of checkpoint entries match across a move between the Go daemon and this one.
+    /// </summary>
+    public string NetworkName { get; init; } = "aws-cni";
 
     /// <summary>The datastore settings of <paramref name="networkCard"/> under validated <paramref name="settings"/>.</summary>
     public static IpamDatastoreSettings From(VpcCniSettings settings, int networkCard = 0)

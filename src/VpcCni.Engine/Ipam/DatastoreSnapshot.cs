@@ -40,6 +40,21 @@ public sealed record DatastoreSnapshot
             .SelectMany(e => e.CidrsOfMode(prefixes).Where(c => c.IsFree).Select(c => (e, c)))
             .ToArray();
 
+    /// <summary>
+    /// This snapshot with cooldown flags evaluated at <paramref name="now"/>: published snapshots are
+    /// immutable, so readers re-evaluate time-dependent flags instead of asking the datastore again.
+    /// </summary>
+    internal DatastoreSnapshot At(DateTimeOffset now) => now == TakenAt ? this : this with
+    {
+        TakenAt = now,
+        Enis = Enis.Select(e => e with
+        {
+            Cidrs = e.Cidrs.Select(c => c.Addresses.Any(a => a.UnassignedAt is not null)
+                ? c with { Addresses = c.Addresses.Select(a => a.At(now, CooldownPeriod)).ToArray() }
+                : c).ToArray(),
+        }).ToArray(),
+    };
+
     /// <summary>The snapshot as it would be once the given CIDRs are released (for planning).</summary>
     public DatastoreSnapshot WithoutCidrs(string eniId, IReadOnlyCollection<IPNetwork> cidrs) => this with
     {

@@ -38,10 +38,11 @@ public sealed partial class IpamDatastore
 
                     var wasTracked = cidr.Slot(offset) is not null;
                     var address = cidr.Track(offset);
-                    var previous = (address.Metadata, address.AssignedAt, address.UnassignedAt);
+                    var previous = (address.Metadata, address.AssignedAt, address.AssignedAtUnixNanoseconds, address.UnassignedAt);
                     address.Key = key;
                     address.Metadata = metadata;
                     address.AssignedAt = now;
+                    address.AssignedAtUnixNanoseconds = CheckpointAllocation.ToUnixNanoseconds(now);
                     address.UnassignedAt = null;
                     _byKey[key] = (eni, cidr, address);
                     try
@@ -52,7 +53,7 @@ public sealed partial class IpamDatastore
                     {
                         _byKey.Remove(key);
                         address.Key = default;
-                        (address.Metadata, address.AssignedAt, address.UnassignedAt) = previous;
+                        (address.Metadata, address.AssignedAt, address.AssignedAtUnixNanoseconds, address.UnassignedAt) = previous;
                         if (!wasTracked)
                         {
                             cidr.Untrack(offset);
@@ -62,6 +63,7 @@ public sealed partial class IpamDatastore
                         throw;
                     }
 
+                    PublishUnsafe();
                     IpamLog.Assigned(_logger, address.Address, eni.Id, key, metadata.PodNamespace, metadata.PodName);
                     return ToAssignment(eni, address, wasAlreadyAssigned: false);
                 }
@@ -111,6 +113,7 @@ public sealed partial class IpamDatastore
                 throw;
             }
 
+            PublishUnsafe();
             IpamLog.Unassigned(_logger, address.Address, eni.Id, key, Settings.CooldownPeriod);
             return new IpRelease(address.Address, eni.Id, eni.Descriptor.DeviceNumber, eni.Descriptor.RouteTableId, metadata);
         }
@@ -118,13 +121,6 @@ public sealed partial class IpamDatastore
         {
             _gate.Release();
         }
-    }
-
-    /// <summary>The assignment currently held by <paramref name="key"/>, or null.</summary>
-    public IpAssignment? FindAssignment(IpamKey key)
-    {
-        using var _ = Enter();
-        return _byKey.TryGetValue(key, out var held) ? ToAssignment(held.Eni, held.Address, wasAlreadyAssigned: true) : null;
     }
 
     private static IpAssignment ToAssignment(EniEntry eni, AddressEntry address, bool wasAlreadyAssigned) =>
@@ -139,7 +135,10 @@ public sealed partial class IpamDatastore
         }
     }
 
-    /// <summary>Writes every assigned address; the caller holds the lock.</summary>
+    /// <summary>
+    /// Writes every assigned address, then the entries a restore kept without understanding them, so
+    /// a rewrite never loses what another CNI might still rely on. The caller holds the lock.
+    /// </summary>
     private async Task WriteCheckpointAsync(CancellationToken cancellationToken)
     {
         var allocations = OrderedEnis()
@@ -152,9 +151,10 @@ public sealed partial class IpamDatastore
                 ContainerId = a.Key.ContainerId,
                 InterfaceName = a.Key.InterfaceName,
                 Ipv4 = a.Address.ToString(),
-                AllocationTimestamp = CheckpointAllocation.ToUnixNanoseconds(a.AssignedAt ?? _time.GetUtcNow()),
+                AllocationTimestamp = a.AssignedAtUnixNanoseconds,
                 Metadata = CheckpointMetadata.From(a.Metadata),
             })
+            .Concat(_kept)
             .ToArray();
         try
         {

@@ -9,9 +9,11 @@ namespace VpcCni.Engine.Ipam;
 
 /// <summary>
 /// The address pool of one network card: its ENIs, their /32 secondary IPs and /28 prefixes, and
-/// which pod holds which address (upstream `pkg/ipamd/datastore/data_store.go` `DataStore`). Thread-safe behind its own lock; every change of
-/// an assignment is written to the checkpoint before the call returns, and rolled back if that
-/// write fails. ENIs are walked in device-number order, so choices are deterministic.
+/// which pod holds which address (upstream <c>pkg/ipamd/datastore/data_store.go</c> <c>DataStore</c>).
+/// Writers are serialized by one async-friendly lock; every change of an assignment is written to
+/// the checkpoint before the call returns, and rolled back if that write fails. Readers never take
+/// the lock: they get the last published immutable snapshot. ENIs are walked in device-number
+/// order, so choices are deterministic.
 /// </summary>
 public sealed partial class IpamDatastore : IDisposable
 {
@@ -22,6 +24,7 @@ public sealed partial class IpamDatastore : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _forceRemoved;
+    private IReadOnlyList<CheckpointAllocation> _kept = [];
 
     public IpamDatastore(ICheckpointStore store, TimeProvider time, IpamDatastoreSettings? settings = null, ILogger<IpamDatastore>? logger = null)
     {
@@ -37,6 +40,7 @@ public sealed partial class IpamDatastore : IDisposable
         }
 
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _published = new Publication(SnapshotUnsafe(time.GetUtcNow()), new Dictionary<IpamKey, IpAssignment>());
     }
 
     public IpamDatastoreSettings Settings { get; }
@@ -59,6 +63,7 @@ public sealed partial class IpamDatastore : IDisposable
             throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, ErrorIds.Ipam.DuplicateEni, $"ENI '{eni.Id}' is already in the datastore.");
         }
 
+        PublishUnsafe();
         IpamLog.EniAdded(_logger, eni.Id, eni.DeviceNumber, NetworkCard);
     }
 
@@ -68,6 +73,7 @@ public sealed partial class IpamDatastore : IDisposable
         using var _ = Enter();
         var eni = GetEni(eniId);
         eni.Descriptor = eni.Descriptor with { IsExcludedForPodIps = excluded };
+        PublishUnsafe();
     }
 
     /// <summary>
@@ -91,6 +97,7 @@ public sealed partial class IpamDatastore : IDisposable
         }
 
         eni.AddCidr(new CidrEntry(cidr));
+        PublishUnsafe();
     }
 
     /// <summary>
@@ -167,19 +174,10 @@ public sealed partial class IpamDatastore : IDisposable
         }
 
         _enis.Remove(verdict.EniId);
+        PublishUnsafe();
         IpamLog.EniRemoved(_logger, verdict.EniId, NetworkCard);
         return verdict.EniId;
     }
-
-    /// <summary>An immutable copy of the current state, with cooldown evaluated now.</summary>
-    public DatastoreSnapshot Snapshot()
-    {
-        using var _ = Enter();
-        return SnapshotUnsafe(_time.GetUtcNow());
-    }
-
-    /// <summary>Counters of the current mode, with cooldown evaluated now.</summary>
-    public IpamStats GetStats() => Snapshot().Stats;
 
     public void Dispose() => _gate.Dispose();
 
@@ -226,14 +224,19 @@ public sealed partial class IpamDatastore : IDisposable
 
     private async Task PersistEvictionAsync(List<AddressSnapshot> evicted, CancellationToken cancellationToken)
     {
-        if (evicted.Count == 0)
+        try
         {
-            return;
+            if (evicted.Count > 0)
+            {
+                await WriteCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        // The addresses are gone from EC2, so memory keeps the removal even if the write fails; the
-        // next successful write brings the file up to date (docs/ipam.md "Checkpoint").
-        await WriteCheckpointAsync(cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            // The addresses are gone from EC2, so memory keeps (and readers see) the removal even if
+            // the write fails; the next successful write brings the file up to date (docs/ipam.md).
+            PublishUnsafe();
+        }
     }
 
     private Releaser Enter()

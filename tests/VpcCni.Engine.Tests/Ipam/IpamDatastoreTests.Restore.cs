@@ -64,7 +64,7 @@ public partial class IpamDatastoreTests
     }
 
     [Fact]
-    public async Task RestoreDropsDuplicatesAndMalformedEntries()
+    public async Task RestoreKeepsDuplicatesAndUnusableEntriesAndPlacesIncompleteKeysAsUpstreamDoes()
     {
         var store = new InMemoryCheckpointStore(new IpamCheckpoint
         {
@@ -83,9 +83,12 @@ public partial class IpamDatastoreTests
 
         var report = await ds.RestoreAsync(null, CancellationToken.None);
 
+        Assert.Equal(["sandbox-1", "sandbox-4"], report.Restored.Select(a => a.ContainerId));
         Assert.Equal(
-            [DropReason.Duplicate, DropReason.UnusableAddress, DropReason.InvalidKey, DropReason.UnusableAddress],
-            report.Dropped.Select(d => d.Reason));
+            [KeepReason.Duplicate, KeepReason.UnsupportedAddress, KeepReason.UnsupportedAddress],
+            report.Kept.Select(k => k.Reason));
+        Assert.Empty(report.Dropped);
+        Assert.Equal(5, store.Current!.Allocations.Count);
     }
 
     [Fact]

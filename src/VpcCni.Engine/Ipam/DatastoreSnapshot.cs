@@ -27,16 +27,16 @@ public sealed record DatastoreSnapshot
     /// <summary>Counters of the current mode, evaluated at <see cref="TakenAt"/>.</summary>
     public IpamStats Stats => IpamStats.From(this);
 
-    public bool HasTrunk => Enis.Any(e => e.IsTrunk);
+    public bool HasTrunk => Enis.Any(e => e.Descriptor.IsTrunk);
 
-    public EniSnapshot? FindEni(string eniId) => Enis.FirstOrDefault(e => e.Id == eniId);
+    public EniSnapshot? FindEni(string eniId) => Enis.FirstOrDefault(e => e.Descriptor.Id == eniId);
 
     /// <summary>
     /// CIDRs of the given mode that hold no assigned and no cooling address, per ENI in device
     /// order, skipping trunk ENIs. This is the list a shrink releases from.
     /// </summary>
     public IReadOnlyList<(EniSnapshot Eni, CidrSnapshot Cidr)> FreeCidrs(bool prefixes) =>
-        Enis.Where(e => !e.IsTrunk)
+        Enis.Where(e => !e.Descriptor.IsTrunk)
             .SelectMany(e => e.CidrsOfMode(prefixes).Where(c => c.IsFree).Select(c => (e, c)))
             .ToArray();
 
@@ -58,7 +58,7 @@ public sealed record DatastoreSnapshot
     /// <summary>The snapshot as it would be once the given CIDRs are released (for planning).</summary>
     public DatastoreSnapshot WithoutCidrs(string eniId, IReadOnlyCollection<IPNetwork> cidrs) => this with
     {
-        Enis = Enis.Select(e => e.Id != eniId
+        Enis = Enis.Select(e => e.Descriptor.Id != eniId
             ? e
             : e with { Cidrs = e.Cidrs.Where(c => !cidrs.Contains(c.Network)).ToArray() }).ToArray(),
     };

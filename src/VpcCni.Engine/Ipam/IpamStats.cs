@@ -39,7 +39,7 @@ public sealed record IpamStats
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         int total = 0, assigned = 0, cooling = 0, prefixes = 0, freePrefixes = 0;
-        foreach (var eni in snapshot.Enis.Where(e => !e.IsExcludedForPodIps))
+        foreach (var eni in snapshot.Enis.Where(e => !e.Descriptor.IsExcludedForPodIps))
         {
             foreach (var cidr in eni.CidrsOfMode(snapshot.PrefixDelegation))
             {
@@ -62,7 +62,7 @@ public sealed record IpamStats
             TotalPrefixes = prefixes,
             FreePrefixes = freePrefixes,
             EniCount = snapshot.Enis.Count,
-            ExcludedEniCount = snapshot.Enis.Count(e => e.IsExcludedForPodIps),
+            ExcludedEniCount = snapshot.Enis.Count(e => e.Descriptor.IsExcludedForPodIps),
         };
     }
 }

@@ -28,11 +28,13 @@ public partial class IpamDatastoreTests
         Assert.Equal((new IpamKey("_migrated-from-cri", "c1", "unknown"), IpamMetadata.None), (held.Key, held.Metadata));
     }
 
-    [Fact]
-    public async Task NullAllocationsReadAsNoAllocation()
+    [Theory]
+    [InlineData("""{"version":"vpc-cni-ipam/1","allocations":null}""")]
+    [InlineData("""{"version":"vpc-cni-ipam/1","allocations":[null]}""")]
+    public async Task NullAllocationsReadAsNoAllocation(string json)
     {
         using var dir = new TempDirectory();
-        await File.WriteAllTextAsync(dir.File("ipam.json"), """{"version":"vpc-cni-ipam/1","allocations":null}""");
+        await File.WriteAllTextAsync(dir.File("ipam.json"), json);
         using var ds = DatastoreOn(new JsonFileCheckpointStore(dir.File("ipam.json")), "10.0.0.5/32");
 
         var report = await ds.RestoreAsync(null, CancellationToken.None);

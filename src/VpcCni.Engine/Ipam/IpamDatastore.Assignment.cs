@@ -10,8 +10,8 @@ public sealed partial class IpamDatastore
     /// Gives the pod interface <paramref name="key"/> an address (upstream `data_store.go` `AssignPodIPv4Address`). A repeated ADD for
     /// the same key returns the address it already holds. ENIs are tried in device order, skipping
     /// ENIs excluded for pod IPs; inside an ENI only CIDRs of the current mode are used, lowest
-    /// usable address first. Throws <c>NoAvailableAddress</c> when every address is assigned or
-    /// cooling, and <c>CheckpointWriteFailed</c> (with the assignment undone) when it cannot be saved.
+    /// usable address first. Throws <c>Ipam.NoAvailableAddress</c> when every address is assigned or
+    /// cooling, and <c>Checkpoint.WriteFailed</c> (with the assignment undone) when it cannot be saved.
     /// </summary>
     public async Task<IpAssignment> AssignAsync(IpamKey key, IpamMetadata metadata, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ public sealed partial class IpamDatastore
     /// <summary>
     /// Releases the address of <paramref name="key"/>; it then cools down for the configured period
     /// before another pod can get it. Throws <see cref="UnknownPodException"/> when the key holds no
-    /// address, and <c>CheckpointWriteFailed</c> (with the release undone) when it cannot be saved.
+    /// address, and <c>Checkpoint.WriteFailed</c> (with the release undone) when it cannot be saved.
     /// </summary>
     public async Task<IpRelease> UnassignAsync(IpamKey key, CancellationToken cancellationToken)
     {

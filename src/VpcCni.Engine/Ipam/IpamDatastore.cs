@@ -47,7 +47,7 @@ public sealed partial class IpamDatastore : IDisposable
 
     public int NetworkCard => Settings.NetworkCard;
 
-    /// <summary>Starts tracking an attached ENI. Throws <c>DuplicateEni</c> when it is already tracked.</summary>
+    /// <summary>Starts tracking an attached ENI. Throws <c>Ipam.DuplicateEni</c> when it is already tracked.</summary>
     public void AddEni(EniDescriptor eni)
     {
         ArgumentNullException.ThrowIfNull(eni);
@@ -78,7 +78,7 @@ public sealed partial class IpamDatastore : IDisposable
 
     /// <summary>
     /// Adds a /32 secondary IP or a /28 prefix to an ENI. Other IPv4 prefix lengths and IPv6 are refused
-    /// with <c>InvalidCidr</c>; adding a CIDR already present throws <c>DuplicateCidr</c>.
+    /// with <c>Ipam.InvalidCidr</c>; adding a CIDR already present throws <c>Ipam.DuplicateCidr</c>.
     /// </summary>
     public void AddCidr(string eniId, IPNetwork cidr)
     {
@@ -102,7 +102,7 @@ public sealed partial class IpamDatastore : IDisposable
 
     /// <summary>
     /// Removes a CIDR. Without <paramref name="force"/> a CIDR holding an assigned address is refused
-    /// (<c>CidrInUse</c>). Forced removal (the address is gone from EC2) evicts its pods, counts them
+    /// (<c>Ipam.CidrInUse</c>). Forced removal (the address is gone from EC2) evicts its pods, counts them
     /// as force-removed and rewrites the checkpoint; it returns the evicted assignments.
     /// </summary>
     public async Task<IReadOnlyList<AddressSnapshot>> RemoveCidrAsync(string eniId, IPNetwork cidr, bool force, CancellationToken cancellationToken)
@@ -132,7 +132,7 @@ public sealed partial class IpamDatastore : IDisposable
 
     /// <summary>
     /// Stops tracking an ENI. Without <paramref name="force"/> an ENI with an assigned address is
-    /// refused (<c>EniInUse</c>); forced removal (the ENI was detached) evicts its pods.
+    /// refused (<c>Ipam.EniInUse</c>); forced removal (the ENI was detached) evicts its pods.
     /// </summary>
     public async Task<IReadOnlyList<AddressSnapshot>> RemoveEniAsync(string eniId, bool force, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam;
 
 /// <summary>
-/// The rules that decide whether an ENI may be freed (upstream `pkg/ipamd/datastore/data_store.go` `getDeletableENI`), as a pure
+/// The rules that decide whether an ENI may be freed (upstream <c>pkg/ipamd/datastore/data_store.go</c> <c>getDeletableENI</c>), as a pure
 /// function of a snapshot so the datastore and the planner share them. An ENI is deletable only
 /// when it is not primary, is at least 60 s old, has no address cooling and no pod, is not needed
 /// by the other ENIs to meet WARM_IP / MINIMUM_IP (rounded up to whole prefixes in PD) or

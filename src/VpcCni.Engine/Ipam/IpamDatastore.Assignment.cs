@@ -7,7 +7,7 @@ namespace VpcCni.Engine.Ipam;
 public sealed partial class IpamDatastore
 {
     /// <summary>
-    /// Gives the pod interface <paramref name="key"/> an address (upstream `data_store.go` `AssignPodIPv4Address`). A repeated ADD for
+    /// Gives the pod interface <paramref name="key"/> an address (upstream <c>data_store.go</c> <c>AssignPodIPv4Address</c>). A repeated ADD for
     /// the same key returns the address it already holds. ENIs are tried in device order, skipping
     /// ENIs excluded for pod IPs; inside an ENI only CIDRs of the current mode are used, lowest
     /// usable address first. Throws <c>Ipam.NoAvailableAddress</c> when every address is assigned or

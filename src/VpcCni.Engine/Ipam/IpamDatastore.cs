@@ -67,7 +67,7 @@ public sealed partial class IpamDatastore : IDisposable
         IpamLog.EniAdded(_logger, eni.Id, eni.DeviceNumber, NetworkCard);
     }
 
-    /// <summary>Marks an ENI as excluded (or no longer excluded) from pod addresses (its subnet is tagged `kubernetes.io/role/cni=0`).</summary>
+    /// <summary>Marks an ENI as excluded (or no longer excluded) from pod addresses (its subnet is tagged <c>kubernetes.io/role/cni=0</c>).</summary>
     public void SetExcludedForPodIps(string eniId, bool excluded)
     {
         using var _ = Enter();

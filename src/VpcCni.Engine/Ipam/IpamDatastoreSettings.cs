@@ -8,7 +8,7 @@ namespace VpcCni.Engine.Ipam;
 /// </summary>
 public sealed record IpamDatastoreSettings
 {
-    /// <summary>Network card this datastore serves; card N&gt;0 checkpoints to <c>&lt;base&gt;-nic-N.json</c>.</summary>
+    /// <summary>Network card this datastore serves; card N&gt;0 checkpoints to the file <see cref="Checkpoint.CheckpointPaths.ForNetworkCard"/> names.</summary>
     public int NetworkCard { get; init; }
 
     /// <summary>How long a released address stays out of use (<c>IP_COOLDOWN_PERIOD</c>, default 30 s).</summary>

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam;
 
 /// <summary>
-/// Pool counters of the current mode (upstream `data_store.go` `GetIPStats`), skipping ENIs excluded for pod IPs.
+/// Pool counters of the current mode (upstream <c>data_store.go</c> <c>GetIPStats</c>), skipping ENIs excluded for pod IPs.
 /// Unlike upstream, <see cref="Available"/> leaves out addresses in cooldown
 /// (<c>Total − Assigned − Cooldown</c>), because a cooling address cannot be handed to a pod
 /// (upstream issue #2896); see docs/ipam.md "Differences from upstream".

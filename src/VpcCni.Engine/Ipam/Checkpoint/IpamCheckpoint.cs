@@ -4,7 +4,7 @@ namespace VpcCni.Engine.Ipam.Checkpoint;
 
 /// <summary>
 /// The checkpoint document, byte-compatible with upstream's <c>vpc-cni-ipam/1</c> format
-/// (upstream `pkg/ipamd/datastore/data_store.go` `CheckpointData`), so a node can move between the Go daemon and ours.
+/// (upstream <c>pkg/ipamd/datastore/data_store.go</c> <c>CheckpointData</c>), so a node can move between the Go daemon and ours.
 /// </summary>
 public sealed record IpamCheckpoint
 {

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Growth (upstream `pkg/ipamd/ipamd.go` `increaseDatastorePool`): first fill an existing ENI, else create one if there is room. Yields
+/// Growth (upstream <c>pkg/ipamd/ipamd.go</c> <c>increaseDatastorePool</c>): first fill an existing ENI, else create one if there is room. Yields
 /// at most one action, since each tick makes one grow call per card.
 /// </summary>
 internal static class GrowPlanner

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// The per-tick questions of upstream `pkg/ipamd/ipamd.go` (`isDatastorePoolTooLow`, `isDatastorePoolTooHigh`, `shouldRemoveExtraENIs`, `hasRoomForEni`), each answered with the reason, so plans can
+/// The per-tick questions of upstream <c>pkg/ipamd/ipamd.go</c> (<c>isDatastorePoolTooLow</c>, <c>isDatastorePoolTooHigh</c>, <c>shouldRemoveExtraENIs</c>, <c>hasRoomForEni</c>), each answered with the reason, so plans can
 /// explain themselves.
 /// </summary>
 public static class PoolPredicates

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Release of surplus addresses or prefixes (upstream `pkg/ipamd/ipamd.go` `tryUnassignCidrsFromAll`): take free
+/// Release of surplus addresses or prefixes (upstream <c>pkg/ipamd/ipamd.go</c> <c>tryUnassignCidrsFromAll</c>): take free
 /// CIDRs of the current mode, ENI by ENI in device order, until the surplus is covered. CIDRs with
 /// an address in cooldown are kept (upstream releases them; see docs/ipam.md).
 /// </summary>

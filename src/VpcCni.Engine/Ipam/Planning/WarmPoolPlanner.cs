@@ -4,7 +4,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Decides one tick of the warm-pool loop for one network card (upstream `pkg/ipamd/ipamd.go` `updateIPPoolIfRequired`), as a pure
+/// Decides one tick of the warm-pool loop for one network card (upstream <c>pkg/ipamd/ipamd.go</c> <c>updateIPPoolIfRequired</c>), as a pure
 /// function: if the pool is too low, grow once; otherwise, if it is too high and no release
 /// happened in the last 30 s, release the surplus; independently, free at most one ENI that the
 /// remaining ENIs can do without. While terminating or, unless allowed, while the node is

@@ -13,6 +13,12 @@ internal sealed class AddressEntry(IPAddress address)
 
     public DateTimeOffset? AssignedAt { get; set; }
 
+    /// <summary>
+    /// <see cref="AssignedAt"/> as the checkpoint's Unix nanoseconds. Kept separately so a restored
+    /// timestamp is written back exactly as read, not cut to .NET's 100 ns tick.
+    /// </summary>
+    public long AssignedAtUnixNanoseconds { get; set; }
+
     public DateTimeOffset? UnassignedAt { get; set; }
 
     public bool IsAssigned => !Key.IsEmpty;

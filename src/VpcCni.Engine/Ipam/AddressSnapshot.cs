@@ -15,4 +15,11 @@ public sealed record AddressSnapshot(
     bool IsCooling)
 {
     public bool IsAssigned => !Key.IsEmpty;
+
+    /// <summary>The same address with <see cref="IsCooling"/> evaluated at <paramref name="now"/>.</summary>
+    internal AddressSnapshot At(DateTimeOffset now, TimeSpan cooldown)
+    {
+        var cooling = !IsAssigned && UnassignedAt is { } released && now - released < cooldown;
+        return cooling == IsCooling ? this : this with { IsCooling = cooling };
+    }
 }

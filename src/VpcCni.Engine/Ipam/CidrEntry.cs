@@ -34,7 +34,7 @@ internal sealed class CidrEntry
     public AddressEntry? Get(IPAddress address) => _slots[AddressMath.OffsetOf(Network, address)];
 
     /// <summary>
-    /// The lowest usable slot: untracked, or free and out of cooldown (reference §2.8; we take the
+    /// The lowest usable slot: untracked, or free and out of cooldown (upstream <c>data_store.go</c> <c>getUnusedIP</c>; we take the
     /// lowest offset for determinism, so a PD prefix starts at its network address).
     /// </summary>
     public int FindFreeSlot(DateTimeOffset now, TimeSpan cooldown)

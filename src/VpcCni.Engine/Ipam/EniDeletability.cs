@@ -1,11 +1,11 @@
 namespace VpcCni.Engine.Ipam;
 
 /// <summary>
-/// The rules that decide whether an ENI may be freed (reference §2.6 "Free an ENI"), as a pure
+/// The rules that decide whether an ENI may be freed (upstream <c>pkg/ipamd/datastore/data_store.go</c> <c>getDeletableENI</c>), as a pure
 /// function of a snapshot so the datastore and the planner share them. An ENI is deletable only
 /// when it is not primary, is at least 60 s old, has no address cooling and no pod, is not needed
 /// by the other ENIs to meet WARM_IP / MINIMUM_IP (rounded up to whole prefixes in PD) or
-/// WARM_PREFIX, and is neither trunk nor EFA. ENIs excluded for pod IPs stay attached (§2.7).
+/// WARM_PREFIX, and is neither trunk nor EFA. ENIs excluded for pod IPs stay attached (docs/ipam.md "Differences from upstream").
 /// </summary>
 public static class EniDeletability
 {
@@ -29,7 +29,7 @@ public static class EniDeletability
     private static EniVerdict Judge(DatastoreSnapshot snapshot, EniSnapshot eni, DeletabilityTargets targets, DateTimeOffset now)
     {
         var pd = snapshot.PrefixDelegation;
-        var others = snapshot.Enis.Where(e => e.Id != eni.Id && !e.IsExcludedForPodIps)
+        var others = snapshot.Enis.Where(e => e.Descriptor.Id != eni.Descriptor.Id && !e.Descriptor.IsExcludedForPodIps)
             .SelectMany(e => e.CidrsOfMode(pd)).ToArray();
         var otherFree = others.Sum(c => c.Size - c.AssignedCount - c.CoolingCount);
         var otherTotal = others.Sum(c => c.Size);
@@ -39,7 +39,7 @@ public static class EniDeletability
 
         string? keep = eni switch
         {
-            { IsPrimary: true } => "it is the primary ENI",
+            { Descriptor.IsPrimary: true } => "it is the primary ENI",
             _ when now - eni.CreatedAt < MinimumEniLifetime =>
                 $"it is younger than {MinimumEniLifetime.TotalSeconds:0} s",
             { CoolingCount: > 0 } => $"{eni.CoolingCount} of its addresses are in cooldown",
@@ -48,14 +48,14 @@ public static class EniDeletability
             _ when otherTotal < minIp => $"the other ENIs hold {otherTotal} addresses, below the minimum IP target {minIp}",
             _ when pd && otherFreePrefixes < targets.WarmPrefixTarget =>
                 $"the other ENIs have {otherFreePrefixes} free prefixes, below the warm prefix target {targets.WarmPrefixTarget}",
-            { IsTrunk: true } => "it is the trunk ENI",
-            { IsEfa: true } => "it is an EFA ENI",
-            { IsExcludedForPodIps: true } => "it is excluded for pod IPs and stays attached",
+            { Descriptor.IsTrunk: true } => "it is the trunk ENI",
+            { Descriptor.IsEfa: true } => "it is an EFA ENI",
+            { Descriptor.IsExcludedForPodIps: true } => "it is excluded for pod IPs and stays attached",
             _ => null,
         };
         return keep is null
-            ? new EniVerdict(eni.Id, true, "no pod, no cooldown, and the other ENIs meet every target")
-            : new EniVerdict(eni.Id, false, keep);
+            ? new EniVerdict(eni.Descriptor.Id, true, "no pod, no cooldown, and the other ENIs meet every target")
+            : new EniVerdict(eni.Descriptor.Id, false, keep);
     }
 
     private static int RoundUpToPrefix(int addresses) =>

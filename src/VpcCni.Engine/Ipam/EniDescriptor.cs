@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Ipam;
 
 /// <summary>
 /// The facts about an attached ENI that the datastore needs when it starts tracking it
-/// (reference §3 "Model" and §2.7 "Special ENIs").
+/// (upstream <c>pkg/ipamd/datastore/data_store.go</c>, type <c>ENI</c>; the special ENIs are listed in docs/ipam.md).
 /// </summary>
 public sealed record EniDescriptor
 {

@@ -31,14 +31,7 @@ internal sealed class EniEntry(EniDescriptor descriptor, DateTimeOffset createdA
 
     public EniSnapshot ToSnapshot(DateTimeOffset now, TimeSpan cooldown) => new()
     {
-        Id = Descriptor.Id,
-        DeviceNumber = Descriptor.DeviceNumber,
-        IsPrimary = Descriptor.IsPrimary,
-        IsTrunk = Descriptor.IsTrunk,
-        IsEfa = Descriptor.IsEfa,
-        IsExcludedForPodIps = Descriptor.IsExcludedForPodIps,
-        RouteTableId = Descriptor.RouteTableId,
-        SubnetId = Descriptor.SubnetId,
+        Descriptor = Descriptor,
         CreatedAt = CreatedAt,
         Cidrs = _cidrs.Select(c => c.ToSnapshot(now, cooldown)).ToArray(),
     };

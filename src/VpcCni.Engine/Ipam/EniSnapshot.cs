@@ -3,21 +3,8 @@ namespace VpcCni.Engine.Ipam;
 /// <summary>An ENI and its CIDRs as the datastore held them when the snapshot was taken.</summary>
 public sealed record EniSnapshot
 {
-    public required string Id { get; init; }
-
-    public required int DeviceNumber { get; init; }
-
-    public bool IsPrimary { get; init; }
-
-    public bool IsTrunk { get; init; }
-
-    public bool IsEfa { get; init; }
-
-    public bool IsExcludedForPodIps { get; init; }
-
-    public int RouteTableId { get; init; }
-
-    public string SubnetId { get; init; } = string.Empty;
+    /// <summary>The ENI's facts, as given to <see cref="IpamDatastore.AddEni"/> (and its exclusion since).</summary>
+    public required EniDescriptor Descriptor { get; init; }
 
     /// <summary>When the datastore started tracking the ENI; ENIs younger than 60 s are not freed.</summary>
     public DateTimeOffset CreatedAt { get; init; }

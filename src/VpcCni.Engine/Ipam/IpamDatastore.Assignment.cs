@@ -7,11 +7,11 @@ namespace VpcCni.Engine.Ipam;
 public sealed partial class IpamDatastore
 {
     /// <summary>
-    /// Gives the pod interface <paramref name="key"/> an address (reference §2.8). A repeated ADD for
+    /// Gives the pod interface <paramref name="key"/> an address (upstream <c>data_store.go</c> <c>AssignPodIPv4Address</c>). A repeated ADD for
     /// the same key returns the address it already holds. ENIs are tried in device order, skipping
     /// ENIs excluded for pod IPs; inside an ENI only CIDRs of the current mode are used, lowest
-    /// usable address first. Throws <c>NoAvailableAddress</c> when every address is assigned or
-    /// cooling, and <c>CheckpointWriteFailed</c> (with the assignment undone) when it cannot be saved.
+    /// usable address first. Throws <c>Ipam.NoAvailableAddress</c> when every address is assigned or
+    /// cooling, and <c>Checkpoint.WriteFailed</c> (with the assignment undone) when it cannot be saved.
     /// </summary>
     public async Task<IpAssignment> AssignAsync(IpamKey key, IpamMetadata metadata, CancellationToken cancellationToken)
     {
@@ -38,10 +38,11 @@ public sealed partial class IpamDatastore
 
                     var wasTracked = cidr.Slot(offset) is not null;
                     var address = cidr.Track(offset);
-                    var previous = (address.Metadata, address.AssignedAt, address.UnassignedAt);
+                    var previous = (address.Metadata, address.AssignedAt, address.AssignedAtUnixNanoseconds, address.UnassignedAt);
                     address.Key = key;
                     address.Metadata = metadata;
                     address.AssignedAt = now;
+                    address.AssignedAtUnixNanoseconds = CheckpointAllocation.ToUnixNanoseconds(now);
                     address.UnassignedAt = null;
                     _byKey[key] = (eni, cidr, address);
                     try
@@ -52,7 +53,7 @@ public sealed partial class IpamDatastore
                     {
                         _byKey.Remove(key);
                         address.Key = default;
-                        (address.Metadata, address.AssignedAt, address.UnassignedAt) = previous;
+                        (address.Metadata, address.AssignedAt, address.AssignedAtUnixNanoseconds, address.UnassignedAt) = previous;
                         if (!wasTracked)
                         {
                             cidr.Untrack(offset);
@@ -62,12 +63,13 @@ public sealed partial class IpamDatastore
                         throw;
                     }
 
+                    PublishUnsafe();
                     IpamLog.Assigned(_logger, address.Address, eni.Id, key, metadata.PodNamespace, metadata.PodName);
                     return ToAssignment(eni, address, wasAlreadyAssigned: false);
                 }
             }
 
-            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, IpamErrorIds.NoAvailableAddress,
+            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Ipam.NoAvailableAddress,
                 $"No {(Settings.PrefixDelegation ? "prefix" : "secondary IP")} address is free on network card {NetworkCard} for '{key}'; the pool grows within a few seconds.");
         }
         finally
@@ -79,7 +81,7 @@ public sealed partial class IpamDatastore
     /// <summary>
     /// Releases the address of <paramref name="key"/>; it then cools down for the configured period
     /// before another pod can get it. Throws <see cref="UnknownPodException"/> when the key holds no
-    /// address, and <c>CheckpointWriteFailed</c> (with the release undone) when it cannot be saved.
+    /// address, and <c>Checkpoint.WriteFailed</c> (with the release undone) when it cannot be saved.
     /// </summary>
     public async Task<IpRelease> UnassignAsync(IpamKey key, CancellationToken cancellationToken)
     {
@@ -111,6 +113,7 @@ public sealed partial class IpamDatastore
                 throw;
             }
 
+            PublishUnsafe();
             IpamLog.Unassigned(_logger, address.Address, eni.Id, key, Settings.CooldownPeriod);
             return new IpRelease(address.Address, eni.Id, eni.Descriptor.DeviceNumber, eni.Descriptor.RouteTableId, metadata);
         }
@@ -120,13 +123,6 @@ public sealed partial class IpamDatastore
         }
     }
 
-    /// <summary>The assignment currently held by <paramref name="key"/>, or null.</summary>
-    public IpAssignment? FindAssignment(IpamKey key)
-    {
-        using var _ = Enter();
-        return _byKey.TryGetValue(key, out var held) ? ToAssignment(held.Eni, held.Address, wasAlreadyAssigned: true) : null;
-    }
-
     private static IpAssignment ToAssignment(EniEntry eni, AddressEntry address, bool wasAlreadyAssigned) =>
         new(address.Address, eni.Id, eni.Descriptor.DeviceNumber, eni.Descriptor.RouteTableId, wasAlreadyAssigned);
 
@@ -134,12 +130,15 @@ public sealed partial class IpamDatastore
     {
         if (!key.IsComplete)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, IpamErrorIds.InvalidIpamKey,
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidIpamKey,
                 $"IPAM key '{key}' is incomplete: network name, container id and interface name are all required.");
         }
     }
 
-    /// <summary>Writes every assigned address; the caller holds the lock.</summary>
+    /// <summary>
+    /// Writes every assigned address, then the entries a restore kept without understanding them, so
+    /// a rewrite never loses what another CNI might still rely on. The caller holds the lock.
+    /// </summary>
     private async Task WriteCheckpointAsync(CancellationToken cancellationToken)
     {
         var allocations = OrderedEnis()
@@ -152,9 +151,10 @@ public sealed partial class IpamDatastore
                 ContainerId = a.Key.ContainerId,
                 InterfaceName = a.Key.InterfaceName,
                 Ipv4 = a.Address.ToString(),
-                AllocationTimestamp = CheckpointAllocation.ToUnixNanoseconds(a.AssignedAt ?? _time.GetUtcNow()),
+                AllocationTimestamp = a.AssignedAtUnixNanoseconds,
                 Metadata = CheckpointMetadata.From(a.Metadata),
             })
+            .Concat(_kept)
             .ToArray();
         try
         {
@@ -162,7 +162,7 @@ public sealed partial class IpamDatastore
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, IpamErrorIds.CheckpointWriteFailed,
+            throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Checkpoint.WriteFailed,
                 $"The IPAM checkpoint of network card {NetworkCard} could not be written: {ex.Message}", ex);
         }
     }

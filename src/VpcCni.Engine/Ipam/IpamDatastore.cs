@@ -9,9 +9,11 @@ namespace VpcCni.Engine.Ipam;
 
 /// <summary>
 /// The address pool of one network card: its ENIs, their /32 secondary IPs and /28 prefixes, and
-/// which pod holds which address (reference §3). Thread-safe behind its own lock; every change of
-/// an assignment is written to the checkpoint before the call returns, and rolled back if that
-/// write fails. ENIs are walked in device-number order, so choices are deterministic.
+/// which pod holds which address (upstream <c>pkg/ipamd/datastore/data_store.go</c> <c>DataStore</c>).
+/// Writers are serialized by one async-friendly lock; every change of an assignment is written to
+/// the checkpoint before the call returns, and rolled back if that write fails. Readers never take
+/// the lock: they get the last published immutable snapshot. ENIs are walked in device-number
+/// order, so choices are deterministic.
 /// </summary>
 public sealed partial class IpamDatastore : IDisposable
 {
@@ -22,6 +24,7 @@ public sealed partial class IpamDatastore : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _forceRemoved;
+    private IReadOnlyList<CheckpointAllocation> _kept = [];
 
     public IpamDatastore(ICheckpointStore store, TimeProvider time, IpamDatastoreSettings? settings = null, ILogger<IpamDatastore>? logger = null)
     {
@@ -32,53 +35,56 @@ public sealed partial class IpamDatastore : IDisposable
         Settings = settings ?? new IpamDatastoreSettings();
         if (Settings.CooldownPeriod < TimeSpan.Zero)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidCooldownPeriod",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidCooldownPeriod,
                 $"The IP cooldown period {Settings.CooldownPeriod} is negative; it must be 0 or more.");
         }
 
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _published = new Publication(SnapshotUnsafe(time.GetUtcNow()), new Dictionary<IpamKey, IpAssignment>());
     }
 
     public IpamDatastoreSettings Settings { get; }
 
     public int NetworkCard => Settings.NetworkCard;
 
-    /// <summary>Starts tracking an attached ENI. Throws <c>DuplicateEni</c> when it is already tracked.</summary>
+    /// <summary>Starts tracking an attached ENI. Throws <c>Ipam.DuplicateEni</c> when it is already tracked.</summary>
     public void AddEni(EniDescriptor eni)
     {
         ArgumentNullException.ThrowIfNull(eni);
         if (string.IsNullOrWhiteSpace(eni.Id) || eni.DeviceNumber < 0)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, IpamErrorIds.InvalidEni,
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidEni,
                 $"ENI '{eni.Id}' with device number {eni.DeviceNumber} is invalid: the id must be non-empty and the device number 0 or more.");
         }
 
         using var _ = Enter();
         if (!_enis.TryAdd(eni.Id, new EniEntry(eni, _time.GetUtcNow())))
         {
-            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, IpamErrorIds.DuplicateEni, $"ENI '{eni.Id}' is already in the datastore.");
+            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, ErrorIds.Ipam.DuplicateEni, $"ENI '{eni.Id}' is already in the datastore.");
         }
 
+        PublishUnsafe();
         IpamLog.EniAdded(_logger, eni.Id, eni.DeviceNumber, NetworkCard);
     }
 
-    /// <summary>Marks an ENI as excluded (or no longer excluded) from pod addresses (§2.7).</summary>
+    /// <summary>Marks an ENI as excluded (or no longer excluded) from pod addresses (its subnet is tagged <c>kubernetes.io/role/cni=0</c>).</summary>
     public void SetExcludedForPodIps(string eniId, bool excluded)
     {
         using var _ = Enter();
         var eni = GetEni(eniId);
         eni.Descriptor = eni.Descriptor with { IsExcludedForPodIps = excluded };
+        PublishUnsafe();
     }
 
     /// <summary>
     /// Adds a /32 secondary IP or a /28 prefix to an ENI. Other IPv4 prefix lengths and IPv6 are refused
-    /// with <c>InvalidCidr</c>; adding a CIDR already present throws <c>DuplicateCidr</c>.
+    /// with <c>Ipam.InvalidCidr</c>; adding a CIDR already present throws <c>Ipam.DuplicateCidr</c>.
     /// </summary>
     public void AddCidr(string eniId, IPNetwork cidr)
     {
         if (cidr.BaseAddress.AddressFamily != AddressFamily.InterNetwork || cidr.PrefixLength is not (28 or 32))
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, IpamErrorIds.InvalidCidr,
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidCidr,
                 $"CIDR '{cidr}' cannot be added: only IPv4 /32 secondary addresses and /28 prefixes are accepted.");
         }
 
@@ -86,16 +92,17 @@ public sealed partial class IpamDatastore : IDisposable
         var eni = GetEni(eniId);
         if (_enis.Values.Any(e => e.Cidrs.Any(c => c.Network.Contains(cidr.BaseAddress) || cidr.Contains(c.Network.BaseAddress))))
         {
-            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, IpamErrorIds.DuplicateCidr,
+            throw new VpcCniException(VpcCniErrorCategory.AlreadyExists, ErrorIds.Ipam.DuplicateCidr,
                 $"CIDR '{cidr}' overlaps a CIDR already in the datastore.");
         }
 
         eni.AddCidr(new CidrEntry(cidr));
+        PublishUnsafe();
     }
 
     /// <summary>
     /// Removes a CIDR. Without <paramref name="force"/> a CIDR holding an assigned address is refused
-    /// (<c>CidrInUse</c>). Forced removal (the address is gone from EC2) evicts its pods, counts them
+    /// (<c>Ipam.CidrInUse</c>). Forced removal (the address is gone from EC2) evicts its pods, counts them
     /// as force-removed and rewrites the checkpoint; it returns the evicted assignments.
     /// </summary>
     public async Task<IReadOnlyList<AddressSnapshot>> RemoveCidrAsync(string eniId, IPNetwork cidr, bool force, CancellationToken cancellationToken)
@@ -104,11 +111,11 @@ public sealed partial class IpamDatastore : IDisposable
         try
         {
             var eni = GetEni(eniId);
-            var entry = eni.FindCidr(cidr) ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownCidr,
+            var entry = eni.FindCidr(cidr) ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Ipam.UnknownCidr,
                 $"CIDR '{cidr}' is not on ENI '{eniId}'.");
             if (!force && entry.AssignedCount > 0)
             {
-                throw new VpcCniException(VpcCniErrorCategory.Conflict, IpamErrorIds.CidrInUse,
+                throw new VpcCniException(VpcCniErrorCategory.Conflict, ErrorIds.Ipam.CidrInUse,
                     $"CIDR '{cidr}' on ENI '{eniId}' has {entry.AssignedCount} assigned addresses; remove it with force only when EC2 no longer has it.");
             }
 
@@ -125,7 +132,7 @@ public sealed partial class IpamDatastore : IDisposable
 
     /// <summary>
     /// Stops tracking an ENI. Without <paramref name="force"/> an ENI with an assigned address is
-    /// refused (<c>EniInUse</c>); forced removal (the ENI was detached) evicts its pods.
+    /// refused (<c>Ipam.EniInUse</c>); forced removal (the ENI was detached) evicts its pods.
     /// </summary>
     public async Task<IReadOnlyList<AddressSnapshot>> RemoveEniAsync(string eniId, bool force, CancellationToken cancellationToken)
     {
@@ -136,7 +143,7 @@ public sealed partial class IpamDatastore : IDisposable
             var assigned = eni.Cidrs.Sum(c => c.AssignedCount);
             if (!force && assigned > 0)
             {
-                throw new VpcCniException(VpcCniErrorCategory.Conflict, IpamErrorIds.EniInUse,
+                throw new VpcCniException(VpcCniErrorCategory.Conflict, ErrorIds.Ipam.EniInUse,
                     $"ENI '{eniId}' has {assigned} assigned addresses; remove it with force only when it is detached.");
             }
 
@@ -167,19 +174,10 @@ public sealed partial class IpamDatastore : IDisposable
         }
 
         _enis.Remove(verdict.EniId);
+        PublishUnsafe();
         IpamLog.EniRemoved(_logger, verdict.EniId, NetworkCard);
         return verdict.EniId;
     }
-
-    /// <summary>An immutable copy of the current state, with cooldown evaluated now.</summary>
-    public DatastoreSnapshot Snapshot()
-    {
-        using var _ = Enter();
-        return SnapshotUnsafe(_time.GetUtcNow());
-    }
-
-    /// <summary>Counters of the current mode, with cooldown evaluated now.</summary>
-    public IpamStats GetStats() => Snapshot().Stats;
 
     public void Dispose() => _gate.Dispose();
 
@@ -199,7 +197,7 @@ public sealed partial class IpamDatastore : IDisposable
     private EniEntry GetEni(string eniId) =>
         _enis.TryGetValue(eniId, out var eni)
             ? eni
-            : throw new VpcCniException(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownEni, $"ENI '{eniId}' is not in the datastore of card {NetworkCard}.");
+            : throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Ipam.UnknownEni, $"ENI '{eniId}' is not in the datastore of card {NetworkCard}.");
 
     private List<AddressSnapshot> Evict(EniEntry eni, IEnumerable<CidrEntry> cidrs)
     {
@@ -226,14 +224,19 @@ public sealed partial class IpamDatastore : IDisposable
 
     private async Task PersistEvictionAsync(List<AddressSnapshot> evicted, CancellationToken cancellationToken)
     {
-        if (evicted.Count == 0)
+        try
         {
-            return;
+            if (evicted.Count > 0)
+            {
+                await WriteCheckpointAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        // The addresses are gone from EC2, so memory keeps the removal even if the write fails; the
-        // next successful write brings the file up to date (docs/ipam.md "Checkpoint").
-        await WriteCheckpointAsync(cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            // The addresses are gone from EC2, so memory keeps (and readers see) the removal even if
+            // the write fails; the next successful write brings the file up to date (docs/ipam.md).
+            PublishUnsafe();
+        }
     }
 
     private Releaser Enter()

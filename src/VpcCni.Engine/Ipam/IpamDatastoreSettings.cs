@@ -8,7 +8,7 @@ namespace VpcCni.Engine.Ipam;
 /// </summary>
 public sealed record IpamDatastoreSettings
 {
-    /// <summary>Network card this datastore serves; card N&gt;0 checkpoints to <c>&lt;base&gt;-nic-N.json</c>.</summary>
+    /// <summary>Network card this datastore serves; card N&gt;0 checkpoints to the file <see cref="Checkpoint.CheckpointPaths.ForNetworkCard"/> names.</summary>
     public int NetworkCard { get; init; }
 
     /// <summary>How long a released address stays out of use (<c>IP_COOLDOWN_PERIOD</c>, default 30 s).</summary>
@@ -17,8 +17,11 @@ public sealed record IpamDatastoreSettings
     /// <summary>Hand out addresses from /28 prefixes (true) or /32 secondary IPs (false).</summary>
     public bool PrefixDelegation { get; init; }
 
-    /// <summary>The CNI network name used when none is given (the conflist <c>name</c>).</summary>
-    public string NetworkName { get; init; } = "vpc-cni";
+    /// <summary>
+    /// The CNI network name used when none is given: upstream's conflist <c>name</c>, <c>aws-cni</c>, so the
+    /// keys of checkpoint entries match across a move between the Go daemon and this one.
+    /// </summary>
+    public string NetworkName { get; init; } = "aws-cni";
 
     /// <summary>The datastore settings of <paramref name="networkCard"/> under validated <paramref name="settings"/>.</summary>
     public static IpamDatastoreSettings From(VpcCniSettings settings, int networkCard = 0)

@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Ipam;
 
 /// <summary>
 /// The identity of one pod interface's address, following the CNI spec's
-/// "(network name, CNI_CONTAINERID, CNI_IFNAME)" triple (reference §3 "Keying").
+/// "(network name, CNI_CONTAINERID, CNI_IFNAME)" triple (CNI spec SPEC.md, "Parameters"; upstream <c>data_store.go</c> <c>IPAMKey</c>).
 /// The default value is the empty key, which marks an address as unassigned.
 /// </summary>
 public readonly record struct IpamKey(string NetworkName, string ContainerId, string InterfaceName)

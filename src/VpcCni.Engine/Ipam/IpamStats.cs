@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam;
 
 /// <summary>
-/// Pool counters of the current mode (reference §2.2), skipping ENIs excluded for pod IPs.
+/// Pool counters of the current mode (upstream <c>data_store.go</c> <c>GetIPStats</c>), skipping ENIs excluded for pod IPs.
 /// Unlike upstream, <see cref="Available"/> leaves out addresses in cooldown
 /// (<c>Total − Assigned − Cooldown</c>), because a cooling address cannot be handed to a pod
 /// (upstream issue #2896); see docs/ipam.md "Differences from upstream".
@@ -39,7 +39,7 @@ public sealed record IpamStats
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         int total = 0, assigned = 0, cooling = 0, prefixes = 0, freePrefixes = 0;
-        foreach (var eni in snapshot.Enis.Where(e => !e.IsExcludedForPodIps))
+        foreach (var eni in snapshot.Enis.Where(e => !e.Descriptor.IsExcludedForPodIps))
         {
             foreach (var cidr in eni.CidrsOfMode(snapshot.PrefixDelegation))
             {
@@ -62,7 +62,7 @@ public sealed record IpamStats
             TotalPrefixes = prefixes,
             FreePrefixes = freePrefixes,
             EniCount = snapshot.Enis.Count,
-            ExcludedEniCount = snapshot.Enis.Count(e => e.IsExcludedForPodIps),
+            ExcludedEniCount = snapshot.Enis.Count(e => e.Descriptor.IsExcludedForPodIps),
         };
     }
 }

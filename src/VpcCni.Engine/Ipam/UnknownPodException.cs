@@ -15,17 +15,17 @@ public sealed class UnknownPodException : VpcCniException
     }
 
     public UnknownPodException(string message)
-        : base(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownPod, message)
+        : base(VpcCniErrorCategory.NotFound, ErrorIds.Ipam.UnknownPod, message)
     {
     }
 
     public UnknownPodException(string message, Exception innerException)
-        : base(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownPod, message, innerException)
+        : base(VpcCniErrorCategory.NotFound, ErrorIds.Ipam.UnknownPod, message, innerException)
     {
     }
 
     public UnknownPodException(IpamKey key)
-        : base(VpcCniErrorCategory.NotFound, IpamErrorIds.UnknownPod, $"No address is assigned to '{key}'.")
+        : base(VpcCniErrorCategory.NotFound, ErrorIds.Ipam.UnknownPod, $"No address is assigned to '{key}'.")
     {
         Key = key;
     }

@@ -5,7 +5,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam;
 
-/// <summary>Which ENI may be freed, per upstream DT TestWarmENIInteractions (reference §2.9).</summary>
+/// <summary>Which ENI may be freed, per upstream `pkg/ipamd/datastore/data_store_test.go` TestWarmENIInteractions.</summary>
 public class EniDeletabilityTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
@@ -52,11 +52,11 @@ public class EniDeletabilityTests
             TakenAt = now,
             Enis =
             [
-                Eni("eni-p", 0, now.AddHours(-1)) with { IsPrimary = true },
+                Eni("eni-p", 0, now.AddHours(-1), primary: true),
                 Eni("eni-young", 1, now.AddSeconds(-59)),
                 Eni("eni-cool", 2, now.AddHours(-1), new AddressSnapshot(IPAddress.Parse("10.0.0.3"), default, IpamMetadata.None, null, now, true)),
-                Eni("eni-trunk", 3, now.AddHours(-1)) with { IsTrunk = true },
-                Eni("eni-excluded", 4, now.AddHours(-1)) with { IsExcludedForPodIps = true },
+                Eni("eni-trunk", 3, now.AddHours(-1), trunk: true),
+                Eni("eni-excluded", 4, now.AddHours(-1), excluded: true),
                 Eni("eni-free", 5, now.AddSeconds(-60)),
             ],
         };
@@ -78,7 +78,7 @@ public class EniDeletabilityTests
         {
             TakenAt = now,
             PrefixDelegation = true,
-            Enis = [Eni("eni-1", 0, old, prefix: "10.0.0.0/28") with { IsPrimary = true }, Eni("eni-2", 1, old, prefix: "10.0.0.16/28")],
+            Enis = [Eni("eni-1", 0, old, prefix: "10.0.0.0/28", primary: true), Eni("eni-2", 1, old, prefix: "10.0.0.16/28")],
         };
 
         // WARM_IP=1 needs one whole free prefix (16 addresses) on the other ENIs: eni-1 has it.
@@ -99,10 +99,10 @@ public class EniDeletabilityTests
         }
     }
 
-    private static EniSnapshot Eni(string id, int device, DateTimeOffset created, AddressSnapshot? address = null, string? prefix = null) => new()
+    private static EniSnapshot Eni(string id, int device, DateTimeOffset created, AddressSnapshot? address = null, string? prefix = null,
+        bool primary = false, bool trunk = false, bool excluded = false) => new()
     {
-        Id = id,
-        DeviceNumber = device,
+        Descriptor = new EniDescriptor { Id = id, DeviceNumber = device, IsPrimary = primary, IsTrunk = trunk, IsExcludedForPodIps = excluded },
         CreatedAt = created,
         Cidrs = prefix is not null
             ? [new CidrSnapshot(IPNetwork.Parse(prefix), [])]

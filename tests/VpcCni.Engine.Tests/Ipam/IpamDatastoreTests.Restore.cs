@@ -5,7 +5,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam;
 
-/// <summary>Restore from the checkpoint (reference §3, nodeInit step 5).</summary>
+/// <summary>Restore from the checkpoint (upstream `pkg/ipamd/datastore/data_store.go` `ReadBackingStore`).</summary>
 public partial class IpamDatastoreTests
 {
     private static readonly DateTimeOffset LongAgo = new(2025, 5, 30, 8, 0, 0, TimeSpan.Zero);
@@ -64,7 +64,7 @@ public partial class IpamDatastoreTests
     }
 
     [Fact]
-    public async Task RestoreDropsDuplicatesAndMalformedEntries()
+    public async Task RestoreKeepsDuplicatesAndUnusableEntriesAndPlacesIncompleteKeysAsUpstreamDoes()
     {
         var store = new InMemoryCheckpointStore(new IpamCheckpoint
         {
@@ -83,9 +83,12 @@ public partial class IpamDatastoreTests
 
         var report = await ds.RestoreAsync(null, CancellationToken.None);
 
+        Assert.Equal(["sandbox-1", "sandbox-4"], report.Restored.Select(a => a.ContainerId));
         Assert.Equal(
-            [DropReason.Duplicate, DropReason.UnusableAddress, DropReason.InvalidKey, DropReason.UnusableAddress],
-            report.Dropped.Select(d => d.Reason));
+            [KeepReason.Duplicate, KeepReason.UnsupportedAddress, KeepReason.UnsupportedAddress],
+            report.Kept.Select(k => k.Reason));
+        Assert.Empty(report.Dropped);
+        Assert.Equal(5, store.Current!.Allocations.Count);
     }
 
     [Fact]
@@ -107,7 +110,7 @@ public partial class IpamDatastoreTests
 
         var error = await Assert.ThrowsAsync<VpcCniException>(() => ds.RestoreAsync(null, CancellationToken.None));
 
-        Assert.Equal(IpamErrorIds.CheckpointVersionMismatch, error.ErrorId);
+        Assert.Equal(ErrorIds.Checkpoint.VersionMismatch, error.ErrorId);
         Assert.Contains("vpc-cni-ipam/2", error.Message, StringComparison.Ordinal);
     }
 

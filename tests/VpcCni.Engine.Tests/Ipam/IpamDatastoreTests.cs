@@ -42,7 +42,7 @@ public partial class IpamDatastoreTests
         var before = _store.Current;
         _store.FailWrites = true;
         var failed = await Assert.ThrowsAsync<VpcCniException>(() => ds.AssignAsync(Sandbox(2), Pod, CancellationToken.None));
-        Assert.Equal(IpamErrorIds.CheckpointWriteFailed, failed.ErrorId);
+        Assert.Equal(ErrorIds.Checkpoint.WriteFailed, failed.ErrorId);
         Assert.IsType<IOException>(failed.InnerException);
         Assert.Same(before, _store.Current);
         Assert.Equal(1, ds.GetStats().AssignedIps);
@@ -58,11 +58,11 @@ public partial class IpamDatastoreTests
         Assert.Equal((3, 3), (ds.GetStats().TotalIps, ds.GetStats().AssignedIps));
 
         var full = await Assert.ThrowsAsync<VpcCniException>(() => ds.AssignAsync(Sandbox(4), Pod, CancellationToken.None));
-        Assert.Equal(IpamErrorIds.NoAvailableAddress, full.ErrorId);
+        Assert.Equal(ErrorIds.Ipam.NoAvailableAddress, full.ErrorId);
         Assert.Equal(VpcCniErrorCategory.ResourceUnavailable, full.Category);
 
         var unknown = await Assert.ThrowsAsync<UnknownPodException>(() => ds.UnassignAsync(Sandbox(9), CancellationToken.None));
-        Assert.Equal(IpamErrorIds.UnknownPod, unknown.ErrorId);
+        Assert.Equal(ErrorIds.Ipam.UnknownPod, unknown.ErrorId);
 
         var released = await ds.UnassignAsync(Sandbox(2), CancellationToken.None);
         Assert.Equal((IPAddress.Parse("1.1.2.2"), 1, 2, 1), (released.Address, released.DeviceNumber, released.RouteTableId, released.InterfacesCount));
@@ -118,7 +118,7 @@ public partial class IpamDatastoreTests
 
         _time.Advance(TimeSpan.FromSeconds(29));
         var error = await Assert.ThrowsAsync<VpcCniException>(() => ds.AssignAsync(Sandbox(2), Pod, CancellationToken.None));
-        Assert.Equal(IpamErrorIds.NoAvailableAddress, error.ErrorId);
+        Assert.Equal(ErrorIds.Ipam.NoAvailableAddress, error.ErrorId);
 
         _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal("10.0.0.5", (await ds.AssignAsync(Sandbox(2), Pod, CancellationToken.None)).Address.ToString());
@@ -135,7 +135,7 @@ public partial class IpamDatastoreTests
         _store.FailWrites = true;
         var error = await Assert.ThrowsAsync<VpcCniException>(() => ds.UnassignAsync(Sandbox(1), CancellationToken.None));
 
-        Assert.Equal(IpamErrorIds.CheckpointWriteFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.Checkpoint.WriteFailed, error.ErrorId);
         Assert.NotNull(ds.FindAssignment(Sandbox(1)));
         Assert.Equal((1, 0), (ds.GetStats().AssignedIps, ds.GetStats().CooldownIps));
         Assert.Single(_store.Current!.Allocations);
@@ -151,7 +151,7 @@ public partial class IpamDatastoreTests
 
         var error = await Assert.ThrowsAsync<VpcCniException>(() => ds.RemoveCidrAsync("eni-1", Net("10.0.0.5/32"), force: false, CancellationToken.None));
 
-        Assert.Equal(IpamErrorIds.CidrInUse, error.ErrorId);
+        Assert.Equal(ErrorIds.Ipam.CidrInUse, error.ErrorId);
         Assert.Equal(1, ds.GetStats().TotalIps);
     }
 
@@ -190,7 +190,7 @@ public partial class IpamDatastoreTests
 
         var error = Assert.Throws<VpcCniException>(() => ds.AddCidr("eni-1", Net(cidr)));
 
-        Assert.Equal(IpamErrorIds.InvalidCidr, error.ErrorId);
+        Assert.Equal(ErrorIds.Ipam.InvalidCidr, error.ErrorId);
         Assert.Contains(cidr, error.Message, StringComparison.Ordinal);
     }
 
@@ -201,9 +201,9 @@ public partial class IpamDatastoreTests
         ds.AddEni(new EniDescriptor { Id = "eni-1", DeviceNumber = 0 });
         ds.AddCidr("eni-1", Net("10.0.0.0/28"));
 
-        Assert.Equal(IpamErrorIds.DuplicateEni, Assert.Throws<VpcCniException>(() => ds.AddEni(new EniDescriptor { Id = "eni-1", DeviceNumber = 3 })).ErrorId);
-        Assert.Equal(IpamErrorIds.DuplicateCidr, Assert.Throws<VpcCniException>(() => ds.AddCidr("eni-1", Net("10.0.0.7/32"))).ErrorId);
-        Assert.Equal(IpamErrorIds.UnknownEni, Assert.Throws<VpcCniException>(() => ds.AddCidr("eni-9", Net("10.0.1.7/32"))).ErrorId);
+        Assert.Equal(ErrorIds.Ipam.DuplicateEni, Assert.Throws<VpcCniException>(() => ds.AddEni(new EniDescriptor { Id = "eni-1", DeviceNumber = 3 })).ErrorId);
+        Assert.Equal(ErrorIds.Ipam.DuplicateCidr, Assert.Throws<VpcCniException>(() => ds.AddCidr("eni-1", Net("10.0.0.7/32"))).ErrorId);
+        Assert.Equal(ErrorIds.Ipam.UnknownEni, Assert.Throws<VpcCniException>(() => ds.AddCidr("eni-9", Net("10.0.1.7/32"))).ErrorId);
     }
 
     [Fact]
@@ -211,6 +211,6 @@ public partial class IpamDatastoreTests
     {
         using var ds = NewDatastore();
         var error = await Assert.ThrowsAsync<VpcCniException>(() => ds.AssignAsync(new IpamKey("net0", "", "eth0"), Pod, CancellationToken.None));
-        Assert.Equal(IpamErrorIds.InvalidIpamKey, error.ErrorId);
+        Assert.Equal(ErrorIds.Ipam.InvalidIpamKey, error.ErrorId);
     }
 }

@@ -5,7 +5,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam;
 
-/// <summary>Counters per upstream DT TestGetIPStatsV4 / TestGetIPStatsV4WithPD (IP_COOLDOWN_PERIOD=1).</summary>
+/// <summary>Counters per upstream `pkg/ipamd/datastore/data_store_test.go` TestGetIPStatsV4 / TestGetIPStatsV4WithPD (IP_COOLDOWN_PERIOD=1).</summary>
 public class IpamStatsTests
 {
     private static readonly IpamMetadata Pod = new("default", "web");

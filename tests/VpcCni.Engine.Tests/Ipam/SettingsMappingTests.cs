@@ -66,4 +66,11 @@ public class SettingsMappingTests
 
         Assert.Equal(TimeSpan.Zero, IpamDatastoreSettings.From(settings).CooldownPeriod);
     }
+
+    [Fact]
+    public void DefaultNetworkNameIsUpstreamsConflistNameSoCheckpointKeysSurviveAMove()
+    {
+        Assert.Equal("aws-cni", IpamDatastoreSettings.From(Bind(null)).NetworkName);
+        Assert.Equal("aws-cni", new IpamDatastoreSettings().NetworkName);
+    }
 }

@@ -8,14 +8,20 @@ namespace VpcCni.Engine.Ipam.Checkpoint;
 /// </summary>
 public sealed record CheckpointAllocation
 {
+    private readonly string _networkName = string.Empty;
+    private readonly string _containerId = string.Empty;
+    private readonly string _interfaceName = string.Empty;
+    private readonly CheckpointMetadata _metadata = CheckpointMetadata.Empty;
+
+    // A JSON null reads as empty, as Go's decoder leaves a string alone on null.
     [JsonPropertyName("networkName")]
-    public string NetworkName { get; init; } = string.Empty;
+    public string NetworkName { get => _networkName; init => _networkName = value ?? string.Empty; }
 
     [JsonPropertyName("containerID")]
-    public string ContainerId { get; init; } = string.Empty;
+    public string ContainerId { get => _containerId; init => _containerId = value ?? string.Empty; }
 
     [JsonPropertyName("ifName")]
-    public string InterfaceName { get; init; } = string.Empty;
+    public string InterfaceName { get => _interfaceName; init => _interfaceName = value ?? string.Empty; }
 
     [JsonPropertyName("ipv4")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
@@ -29,13 +35,14 @@ public sealed record CheckpointAllocation
     [JsonPropertyName("allocationTimestamp")]
     public long AllocationTimestamp { get; init; }
 
+    /// <summary>Pod metadata; absent before upstream v1.11 and possibly <c>null</c>, both read as empty.</summary>
     [JsonPropertyName("metadata")]
-    public CheckpointMetadata Metadata { get; init; } = new();
+    public CheckpointMetadata Metadata { get => _metadata; init => _metadata = value ?? CheckpointMetadata.Empty; }
 
     [JsonIgnore]
     public IpamKey Key => new(NetworkName, ContainerId, InterfaceName);
 
-    /// <summary>Converts a .NET instant to Unix nanoseconds (100 ns tick resolution).</summary>
+    /// <summary>Converts a .NET instant to Unix nanoseconds (100 ns tick resolution; restored entries keep the value they were written with).</summary>
     public static long ToUnixNanoseconds(DateTimeOffset instant) =>
         checked((instant - DateTimeOffset.UnixEpoch).Ticks * 100);
 

@@ -5,6 +5,9 @@ namespace VpcCni.Engine.Ipam.Checkpoint;
 /// <summary>Pod metadata of a checkpoint entry (upstream <c>IPAMMetadata</c>, every field omitempty).</summary>
 public sealed record CheckpointMetadata
 {
+    /// <summary>No metadata: what pre-v1.11 entries and <c>"metadata": null</c> read as.</summary>
+    public static CheckpointMetadata Empty { get; } = new();
+
     [JsonPropertyName("k8sPodNamespace")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public string? PodNamespace { get; init; }

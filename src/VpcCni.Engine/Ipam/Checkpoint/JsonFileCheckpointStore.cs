@@ -11,6 +11,8 @@ namespace VpcCni.Engine.Ipam.Checkpoint;
 /// </summary>
 public sealed class JsonFileCheckpointStore : ICheckpointStore
 {
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private static readonly byte[] Newline = "\n"u8.ToArray();
     private readonly Action<string>? _beforeReplace;
 
     public JsonFileCheckpointStore(string path)
@@ -32,51 +34,72 @@ public sealed class JsonFileCheckpointStore : ICheckpointStore
     /// <summary>The temporary file a write goes through; a crash may leave it behind, and the next write overwrites it.</summary>
     public string TemporaryPath => FilePath + ".tmp";
 
+    /// <summary>
+    /// Reads the file as upstream's reader does (Go <c>json.Decoder.Decode</c>): keys match
+    /// case-insensitively and bytes after the first JSON value are ignored. A file that exists but
+    /// cannot be read or parsed raises <c>Checkpoint.ReadFailed</c> naming it, and is left untouched.
+    /// </summary>
     public async Task<IpamCheckpoint?> ReadAsync(CancellationToken cancellationToken)
     {
-        FileStream stream;
+        byte[] content;
         try
         {
-            stream = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.Asynchronous);
+            content = await File.ReadAllBytesAsync(FilePath, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             // No file means no pod has an address: a fresh node (upstream ReadBackingStore, os.IsNotExist).
             return null;
         }
-
-        await using (stream.ConfigureAwait(false))
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            try
-            {
-                return await JsonSerializer.DeserializeAsync(stream, CheckpointJsonContext.Default.IpamCheckpoint, cancellationToken)
-                    .ConfigureAwait(false)
-                    ?? throw new JsonException("The checkpoint document is null.");
-            }
-            catch (JsonException ex)
-            {
-                throw new VpcCniException(
-                    VpcCniErrorCategory.InvalidConfiguration,
-                    IpamErrorIds.CheckpointReadFailed,
-                    $"The checkpoint file '{FilePath}' is not a valid {IpamCheckpoint.CurrentVersion} document: {ex.Message}",
-                    ex);
-            }
+            throw ReadFailed($"cannot be read: {ex.Message}", ex);
+        }
+
+        try
+        {
+            // One value, then stop: the reader never looks at what follows, like Go's Decoder.
+            var reader = new Utf8JsonReader(content, new JsonReaderOptions { AllowMultipleValues = true });
+            return JsonSerializer.Deserialize(ref reader, CheckpointJsonContext.Default.IpamCheckpoint)
+                ?? throw new JsonException("The checkpoint document is null.");
+        }
+        catch (JsonException ex)
+        {
+            throw ReadFailed($"is not a valid {IpamCheckpoint.CurrentVersion} document: {ex.Message}", ex);
         }
     }
 
+    /// <summary>
+    /// Replaces the file atomically. The document ends in a newline and both files are mode 0600, as
+    /// upstream's writer leaves them (Go <c>json.Encoder.Encode</c>, <c>os.CreateTemp</c>): they hold
+    /// pod names and container ids.
+    /// </summary>
     public async Task WriteAsync(IpamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
         var directory = Path.GetDirectoryName(FilePath)!;
         Directory.CreateDirectory(directory);
         var temporary = TemporaryPath;
+        var document = JsonSerializer.SerializeToUtf8Bytes(checkpoint, CheckpointJsonContext.Default.IpamCheckpoint);
         try
         {
-            var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous);
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
+            if (!OperatingSystem.IsWindows())
+            {
+                options.UnixCreateMode = OwnerReadWrite;
+            }
+
+            var stream = new FileStream(temporary, options);
             await using (stream.ConfigureAwait(false))
             {
-                await JsonSerializer.SerializeAsync(stream, checkpoint, CheckpointJsonContext.Default.IpamCheckpoint, cancellationToken)
-                    .ConfigureAwait(false);
+                if (!OperatingSystem.IsWindows())
+                {
+                    // A temporary file left by a crash keeps its old mode on truncation; chmod(2) it.
+                    File.SetUnixFileMode(stream.SafeFileHandle, OwnerReadWrite);
+                }
+
+                await stream.WriteAsync(document, cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
 
                 // fsync(2) the data before the rename, or a crash could expose a renamed but empty file.
@@ -94,6 +117,12 @@ public sealed class JsonFileCheckpointStore : ICheckpointStore
 
         DirectorySync.TrySync(directory);
     }
+
+    private VpcCniException ReadFailed(string problem, Exception inner) => new(
+        VpcCniErrorCategory.InvalidConfiguration,
+        ErrorIds.Checkpoint.ReadFailed,
+        $"The checkpoint file '{FilePath}' {problem}. The file is left as it is.",
+        inner);
 
     private static void TryDelete(string path)
     {

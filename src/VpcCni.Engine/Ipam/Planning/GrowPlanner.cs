@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Growth (reference §2.5): first fill an existing ENI, else create one if there is room. Yields
+/// Growth (upstream <c>pkg/ipamd/ipamd.go</c> <c>increaseDatastorePool</c>): first fill an existing ENI, else create one if there is room. Yields
 /// at most one action, since each tick makes one grow call per card.
 /// </summary>
 internal static class GrowPlanner
@@ -30,14 +30,14 @@ internal static class GrowPlanner
             : state.TargetsDefined ? state.Shortage : limits.MaxCidrsPerEni;
 
         var candidate = snapshot.Enis.FirstOrDefault(e =>
-            !e.IsTrunk && !e.IsExcludedForPodIps && !(targets.CustomNetworking && e.IsPrimary)
+            !e.Descriptor.IsTrunk && !e.Descriptor.IsExcludedForPodIps && !(targets.CustomNetworking && e.Descriptor.IsPrimary)
             && e.Cidrs.Count < limits.MaxCidrsPerEni);
         if (candidate is not null)
         {
             var count = Math.Min(limits.MaxCidrsPerEni - candidate.Cidrs.Count, wanted);
-            var why = $"fill ENI {candidate.Id} (device {candidate.DeviceNumber}, {candidate.Cidrs.Count}/{limits.MaxCidrsPerEni} CIDRs) with {count}";
+            var why = $"fill ENI {candidate.Descriptor.Id} (device {candidate.Descriptor.DeviceNumber}, {candidate.Cidrs.Count}/{limits.MaxCidrsPerEni} CIDRs) with {count}";
             notes.Add(why);
-            return pd ? new AssignPrefixesAction(candidate.Id, count, why) : new AssignAddressesAction(candidate.Id, count, why);
+            return pd ? new AssignPrefixesAction(candidate.Descriptor.Id, count, why) : new AssignAddressesAction(candidate.Descriptor.Id, count, why);
         }
 
         if (!PoolPredicates.HasRoomForEni(snapshot, targets, limits, out var room))

@@ -2,7 +2,7 @@ using VpcCni.Engine.Limits;
 
 namespace VpcCni.Engine.Ipam.Planning;
 
-/// <summary>Instance and node limits the planner must respect (reference §2.2 and §8).</summary>
+/// <summary>Instance and node limits the planner must respect (the instance type's ENI and per-ENI IPv4 limits from EC2 DescribeInstanceTypes, and the Node's pod capacity).</summary>
 public sealed record PoolLimits
 {
     /// <summary>Addresses per /28 prefix.</summary>

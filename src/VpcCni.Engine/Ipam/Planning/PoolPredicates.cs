@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// The per-tick questions of reference §2.4 and §2.5, each answered with the reason, so plans can
+/// The per-tick questions of upstream <c>pkg/ipamd/ipamd.go</c> (<c>isDatastorePoolTooLow</c>, <c>isDatastorePoolTooHigh</c>, <c>shouldRemoveExtraENIs</c>, <c>hasRoomForEni</c>), each answered with the reason, so plans can
 /// explain themselves.
 /// </summary>
 public static class PoolPredicates
@@ -86,7 +86,7 @@ public static class PoolPredicates
         }
 
         return stats.Available >= checked((targets.WarmPrefixTarget + 1) * perEni)
-            || snapshot.Enis.Any(e => !e.IsPrimary && !e.IsTrunk && !e.IsEfa && e.AssignedCount == 0);
+            || snapshot.Enis.Any(e => !e.Descriptor.IsPrimary && !e.Descriptor.IsTrunk && !e.Descriptor.IsEfa && e.AssignedCount == 0);
     }
 
     /// <summary>
@@ -99,7 +99,7 @@ public static class PoolPredicates
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(limits);
         var trunkReserve = targets.PodEniEnabled && limits.TrunkingCompatible && snapshot.NetworkCard == 0 && !snapshot.HasTrunk ? 1 : 0;
-        var excluded = snapshot.Enis.Count(e => e.IsExcludedForPodIps);
+        var excluded = snapshot.Enis.Count(e => e.Descriptor.IsExcludedForPodIps);
         var used = snapshot.Enis.Count - excluded;
         var allowed = limits.MaxEni - limits.UnmanagedEnis - trunkReserve - excluded;
         reason = $"{used} ENIs in use of {allowed} allowed (max {limits.MaxEni}, unmanaged {limits.UnmanagedEnis}, trunk reserve {trunkReserve}, excluded {excluded})";

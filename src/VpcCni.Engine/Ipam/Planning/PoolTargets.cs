@@ -3,7 +3,7 @@ using VpcCni.Engine.Configuration;
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// The warm-pool targets and feature switches the planner follows (reference §1a). The lead maps
+/// The warm-pool targets and feature switches the planner follows (docs/configuration.md). The lead maps
 /// configuration onto this record; values here are already parsed (negative values mean the
 /// caller did not clamp them and are rejected by <see cref="WarmPoolPlanner"/>).
 /// </summary>

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Release of surplus addresses or prefixes (reference §2.6 "Release IPs or prefixes"): take free
+/// Release of surplus addresses or prefixes (upstream <c>pkg/ipamd/ipamd.go</c> <c>tryUnassignCidrsFromAll</c>): take free
 /// CIDRs of the current mode, ENI by ENI in device order, until the surplus is covered. CIDRs with
 /// an address in cooldown are kept (upstream releases them; see docs/ipam.md).
 /// </summary>
@@ -17,7 +17,7 @@ internal static class ShrinkPlanner
             : Math.Max(stats.FreePrefixes - targets.WarmPrefixTarget, 0);
         // Excluded ENIs do not count in the stats, so releasing their CIDRs would not reduce the surplus.
         var picked = snapshot.FreeCidrs(pd)
-            .Where(p => !p.Eni.IsExcludedForPodIps)
+            .Where(p => !p.Eni.Descriptor.IsExcludedForPodIps)
             .Take(surplus)
             .ToArray();
         if (picked.Length == 0)
@@ -28,7 +28,7 @@ internal static class ShrinkPlanner
 
         var unit = pd ? "prefixes" : "addresses";
         var actions = picked
-            .GroupBy(p => p.Eni.Id, StringComparer.Ordinal)
+            .GroupBy(p => p.Eni.Descriptor.Id, StringComparer.Ordinal)
             .Select(g => new ReleaseCidrsAction(
                 g.Key,
                 g.Select(p => p.Cidr.Network).ToArray(),

@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
 /// How far the pool is below (<see cref="Shortage"/>) or above (<see cref="Surplus"/>) the warm IP
-/// targets (reference §2.3). Counted in addresses in SIP mode and in /28 prefixes in PD mode
+/// targets (upstream <c>pkg/ipamd/ipamd.go</c> <c>datastoreTargetState</c>). Counted in addresses in SIP mode and in /28 prefixes in PD mode
 /// (<see cref="InPrefixes"/>). Both are 0 when no IP target is defined.
 /// </summary>
 public sealed record TargetState(bool TargetsDefined, bool InPrefixes, int Shortage, int Surplus)

@@ -4,11 +4,11 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
-/// Decides one tick of the warm-pool loop for one network card (reference §2.4), as a pure
+/// Decides one tick of the warm-pool loop for one network card (upstream <c>pkg/ipamd/ipamd.go</c> <c>updateIPPoolIfRequired</c>), as a pure
 /// function: if the pool is too low, grow once; otherwise, if it is too high and no release
 /// happened in the last 30 s, release the surplus; independently, free at most one ENI that the
-/// remaining ENIs can do without. Nothing changes while terminating or, unless allowed, while the
-/// node is unschedulable.
+/// remaining ENIs can do without. While terminating or, unless allowed, while the node is
+/// unschedulable, the pool neither grows nor frees ENIs, but still releases surplus addresses.
 /// </summary>
 public static class WarmPoolPlanner
 {
@@ -31,19 +31,20 @@ public static class WarmPoolPlanner
         var high = PoolPredicates.IsTooHigh(stats, state, targets, out var highWhy) && !low;
         var plan = new PoolPlan { NetworkCard = snapshot.NetworkCard, Stats = stats, Target = state, TooLow = low, TooHigh = high };
 
-        if (input.Terminating || (!input.NodeSchedulable && !targets.ManageEnisWhenUnschedulable))
-        {
-            notes.Add(input.Terminating
-                ? "no change: the service is terminating"
-                : "no change: the node is unschedulable and AWS_MANAGE_ENIS_NON_SCHEDULABLE is off");
-            return plan with { Notes = notes };
-        }
-
+        // Like upstream, a terminating service or a cordoned node stops growth and ENI frees only;
+        // surplus addresses still go back to the subnet (ipamd.go decreaseDatastorePool has no gate).
+        string? frozen = input.Terminating ? "the service is terminating"
+            : !input.NodeSchedulable && !targets.ManageEnisWhenUnschedulable ? "the node is unschedulable and AWS_MANAGE_ENIS_NON_SCHEDULABLE is off"
+            : null;
         var actions = new List<PoolAction>();
         if (low)
         {
             notes.Add($"pool too low: {lowWhy}");
-            if (GrowPlanner.Plan(input, targets, state, notes) is { } grow)
+            if (frozen is not null)
+            {
+                notes.Add($"no growth: {frozen}");
+            }
+            else if (GrowPlanner.Plan(input, targets, state, notes) is { } grow)
             {
                 actions.Add(grow);
             }
@@ -67,6 +68,12 @@ public static class WarmPoolPlanner
 
         if (PoolPredicates.ShouldRemoveExtraEnis(snapshot, targets, input.Limits))
         {
+            if (frozen is not null)
+            {
+                notes.Add($"an ENI is not freed: {frozen}");
+                return plan with { Actions = actions, Notes = notes };
+            }
+
             // Judge ENIs against the state after this tick's releases, as upstream frees after releasing.
             var after = actions.OfType<ReleaseCidrsAction>()
                 .Aggregate(snapshot, (s, r) => s.WithoutCidrs(r.EniId, (IReadOnlyCollection<IPNetwork>)r.Cidrs));
@@ -88,19 +95,19 @@ public static class WarmPoolPlanner
         var t = input.Targets;
         if (t.WarmEniTarget < 0 || t.WarmIpTarget < 0 || t.MinimumIpTarget < 0 || t.WarmPrefixTarget < 0)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidPoolTargets",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidPoolTargets,
                 $"Pool targets must be 0 or more (WARM_ENI {t.WarmEniTarget}, WARM_IP {t.WarmIpTarget}, MINIMUM_IP {t.MinimumIpTarget}, WARM_PREFIX {t.WarmPrefixTarget}).");
         }
 
         if (input.Limits.MaxEni < 1 || input.Limits.MaxCidrsPerEni < 1)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidPoolLimits",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidPoolLimits,
                 $"Pool limits need at least 1 ENI and 1 CIDR per ENI (got {input.Limits.MaxEni} and {input.Limits.MaxCidrsPerEni}).");
         }
 
         if (t.PrefixDelegation != input.Snapshot.PrefixDelegation)
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "PoolModeMismatch",
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.PoolModeMismatch,
                 $"The targets ask for prefix delegation = {t.PrefixDelegation} but the datastore of card {input.Snapshot.NetworkCard} runs with {input.Snapshot.PrefixDelegation}.");
         }
     }

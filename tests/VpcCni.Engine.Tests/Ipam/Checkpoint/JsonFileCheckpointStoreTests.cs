@@ -4,7 +4,7 @@ using VpcCni.Engine.Ipam.Checkpoint;
 
 namespace VpcCni.Engine.Tests.Ipam.Checkpoint;
 
-public sealed class JsonFileCheckpointStoreTests : IDisposable
+public sealed partial class JsonFileCheckpointStoreTests : IDisposable
 {
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("vpccni-checkpoint-");
 
@@ -27,12 +27,12 @@ public sealed class JsonFileCheckpointStoreTests : IDisposable
     };
 
     [Fact]
-    public async Task WritesTheUpstreamVpcCniIpamV1Layout()
+    public async Task WritesTheUpstreamVpcCniIpamV1LayoutEndingInANewlineAsGoEncoderDoes()
     {
         await new JsonFileCheckpointStore(FilePath).WriteAsync(OneAllocation("c1", "10.0.0.5"), CancellationToken.None);
 
         Assert.Equal(
-            """{"version":"vpc-cni-ipam/1","allocations":[{"networkName":"aws-cni","containerID":"c1","ifName":"eth0","ipv4":"10.0.0.5","allocationTimestamp":1700000000123456700,"metadata":{"k8sPodNamespace":"default","k8sPodName":"web"}}]}""",
+            """{"version":"vpc-cni-ipam/1","allocations":[{"networkName":"aws-cni","containerID":"c1","ifName":"eth0","ipv4":"10.0.0.5","allocationTimestamp":1700000000123456700,"metadata":{"k8sPodNamespace":"default","k8sPodName":"web"}}]}""" + "\n",
             await File.ReadAllTextAsync(FilePath));
     }
 
@@ -65,7 +65,7 @@ public sealed class JsonFileCheckpointStoreTests : IDisposable
 
         var error = await Assert.ThrowsAsync<VpcCniException>(() => new JsonFileCheckpointStore(FilePath).ReadAsync(CancellationToken.None));
 
-        Assert.Equal(IpamErrorIds.CheckpointReadFailed, error.ErrorId);
+        Assert.Equal(ErrorIds.Checkpoint.ReadFailed, error.ErrorId);
         Assert.Contains(FilePath, error.Message, StringComparison.Ordinal);
         Assert.NotNull(error.InnerException);
     }

@@ -6,7 +6,7 @@ namespace VpcCni.Engine.Tests.Ipam.Planning;
 
 public class PoolPredicatesTests
 {
-    /// <summary>Upstream IT TestIPAMContext_nodeIPPoolTooLow: the primary ENI with 3 /32s, 0/1/3 used.</summary>
+    /// <summary>Upstream `pkg/ipamd/ipamd_test.go` TestIPAMContext_nodeIPPoolTooLow: the primary ENI with 3 /32s, 0/1/3 used.</summary>
     [Theory]
     [InlineData(14, 1, 0, -1, 0, 500, true)]
     [InlineData(14, 0, 0, -1, 0, 500, true)]  // warm 0 and nothing available
@@ -29,7 +29,7 @@ public class PoolPredicatesTests
         Assert.False(string.IsNullOrWhiteSpace(reason));
     }
 
-    /// <summary>Upstream IT TestIPAMContext_nodePrefixPoolTooLow: 16 prefixes (256 IPs) per ENI, 4 ENIs.</summary>
+    /// <summary>Upstream `pkg/ipamd/ipamd_test.go` TestIPAMContext_nodePrefixPoolTooLow: 16 prefixes (256 IPs) per ENI, 4 ENIs.</summary>
     [Theory]
     [InlineData(1, -1, 0, 500, true)]
     [InlineData(0, -1, 0, 500, true)]

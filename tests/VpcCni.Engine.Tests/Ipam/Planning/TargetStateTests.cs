@@ -4,7 +4,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam.Planning;
 
-/// <summary>Upstream IT TestGetWarmIPTargetState and TestGetWarmIPTargetStateWithPDenabled (reference §2.9).</summary>
+/// <summary>Upstream `pkg/ipamd/ipamd_test.go` TestGetWarmIPTargetState and TestGetWarmIPTargetStateWithPDenabled.</summary>
 public class TargetStateTests
 {
     [Theory]

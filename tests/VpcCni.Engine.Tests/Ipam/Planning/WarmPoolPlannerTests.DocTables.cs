@@ -4,8 +4,8 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 namespace VpcCni.Engine.Tests.Ipam.Planning;
 
 /// <summary>
-/// The tables of upstream docs/eni-and-ip-target.md and docs/prefix-and-ip-target.md (reference
-/// §2.9), driven tick by tick from a fresh node with the real instance limits: pods are scheduled
+/// The tables of upstream docs/eni-and-ip-target.md and docs/prefix-and-ip-target.md (upstream's
+/// documented warm-pool examples; our docs/ipam.md "Worked numbers"), driven tick by tick from a fresh node with the real instance limits: pods are scheduled
 /// one by one (a pod that finds no address waits a tick, as kubelet retries), then the pool runs
 /// until nothing changes for 150 s.
 /// </summary>
@@ -57,7 +57,7 @@ public partial class WarmPoolPlannerTests
 
     /// <summary>
     /// Corrected row: the doc says 1 prefix for WARM_IP=7, MINIMUM_IP=20 with 0 pods, but the code
-    /// needs ceil(20 / 16) = 2 prefixes; the formula is authoritative (reference §2.9).
+    /// needs ceil(20 / 16) = 2 prefixes; the formula is authoritative (docs/ipam.md "Worked numbers").
     /// </summary>
     [Fact]
     public async Task MinimumIpTwentyNeedsTwoPrefixesNotOne()

@@ -4,8 +4,8 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 namespace VpcCni.Engine.Tests.Ipam.Planning;
 
 /// <summary>
-/// Steady states from a fresh node with zero pods (upstream INT warm_target_test*.go), on an
-/// m5.xlarge (4 ENIs × 15 IPv4), and the m5.large (3 ENIs × 10 IPv4) derived cases of reference §2.9.
+/// Steady states from a fresh node with zero pods (upstream `test/integration/ipamd/warm_target_test*.go`), on an
+/// m5.xlarge (4 ENIs × 15 IPv4), and the m5.large (3 ENIs × 10 IPv4) cases listed in docs/ipam.md "Worked numbers".
 /// </summary>
 public partial class WarmPoolPlannerTests
 {

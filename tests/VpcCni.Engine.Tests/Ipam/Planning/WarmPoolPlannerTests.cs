@@ -5,7 +5,7 @@ using VpcCni.Engine.Tests.Ipam.Fakes;
 
 namespace VpcCni.Engine.Tests.Ipam.Planning;
 
-/// <summary>Single-tick decisions (upstream IT testIncreaseIPPool, testIncreasePrefixPool, TestDecreaseIPPool).</summary>
+/// <summary>Single-tick decisions (upstream `pkg/ipamd/ipamd_test.go` testIncreaseIPPool, testIncreasePrefixPool, TestDecreaseIPPool).</summary>
 public partial class WarmPoolPlannerTests
 {
     private static readonly PoolLimits Fourteen = new() { MaxEni = 4, MaxCidrsPerEni = 14, MaxPods = 500 };
@@ -58,6 +58,53 @@ public partial class WarmPoolPlannerTests
         Assert.True(plan.IsEmpty);
         Assert.True(plan.TooLow);
         Assert.Contains(plan.Notes, n => n.Contains("unschedulable", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task CordonedOrTerminatingNodeStillReleasesSurplusAsUpstreamDoes(bool schedulable, bool terminating)
+    {
+        // WARM_IP=1 with two ENIs of two /32s and two pods: one address is surplus (upstream
+        // decreaseDatastorePool has no schedulability or termination gate).
+        var snapshot = await Datastores.SnapshotAsync(false, [2, 2], pods: 2, age: TimeSpan.FromSeconds(10));
+
+        var plan = WarmPoolPlanner.Plan(new PoolPlanInput
+        {
+            Snapshot = snapshot,
+            Targets = new PoolTargets { WarmIpTarget = 1 },
+            Limits = Fourteen,
+            Now = snapshot.TakenAt,
+            NodeSchedulable = schedulable,
+            Terminating = terminating,
+        });
+
+        var release = Assert.IsType<ReleaseCidrsAction>(Assert.Single(plan.Actions));
+        Assert.Equal(("eni-2", 1), (release.EniId, release.Cidrs.Count));
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task CordonedOrTerminatingNodeNeitherGrowsNorFreesEnis(bool schedulable, bool terminating)
+    {
+        var empty = await Datastores.EmptyAsync(false);
+        var threeIdleEnis = await Datastores.SnapshotAsync(false, [9, 9, 9]);
+        var limits = new PoolLimits { MaxEni = 3, MaxCidrsPerEni = 9 };
+
+        PoolPlan PlanOf(DatastoreSnapshot s) => WarmPoolPlanner.Plan(new PoolPlanInput
+        {
+            Snapshot = s, Targets = new PoolTargets { WarmEniTarget = 1 }, Limits = limits, Now = s.TakenAt,
+            NodeSchedulable = schedulable, Terminating = terminating,
+        });
+
+        var grow = PlanOf(empty);
+        var free = PlanOf(threeIdleEnis);
+
+        Assert.True(grow.TooLow);
+        Assert.Empty(grow.Actions);
+        Assert.Empty(free.Actions);
+        Assert.Contains(free.Notes, n => n.Contains("ENI", StringComparison.Ordinal) && n.Contains("not freed", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -203,7 +250,7 @@ public partial class WarmPoolPlannerTests
     {
         var snapshot = await Datastores.EmptyAsync(false);
 
-        Assert.Equal("PoolModeMismatch", Assert.Throws<VpcCniException>(() => Plan(snapshot, new PoolTargets { PrefixDelegation = true }, Fourteen)).ErrorId);
+        Assert.Equal(ErrorIds.Ipam.PoolModeMismatch, Assert.Throws<VpcCniException>(() => Plan(snapshot, new PoolTargets { PrefixDelegation = true }, Fourteen)).ErrorId);
         var negative = Assert.Throws<VpcCniException>(() => Plan(snapshot, new PoolTargets { WarmIpTarget = -1 }, Fourteen));
         Assert.Equal(VpcCniErrorCategory.InvalidArgument, negative.Category);
     }

@@ -38,7 +38,7 @@ public sealed partial class Ec2ApiException : VpcCniException
         string? errorId = null)
         : base(
             category ?? Ec2ErrorCodes.Categorize(awsErrorCode, httpStatus),
-            errorId ?? "Ec2." + (string.IsNullOrEmpty(awsErrorCode) ? "Unreachable" : awsErrorCode),
+            errorId ?? (string.IsNullOrEmpty(awsErrorCode) ? ErrorIds.Ec2.Unreachable : ErrorIds.Ec2.ForAwsCode(awsErrorCode)),
             message,
             innerException)
     {

@@ -20,7 +20,7 @@ public static class Ec2ClientFactory
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidConfiguration,
-                "Ec2RegionMissing",
+                ErrorIds.Ec2.RegionMissing,
                 "No AWS region: set Ec2:Region (AWS_REGION) or run where instance metadata answers placement/region.");
         }
 
@@ -42,7 +42,7 @@ public static class Ec2ClientFactory
             {
                 throw new VpcCniException(
                     VpcCniErrorCategory.InvalidConfiguration,
-                    "InvalidEc2Endpoint",
+                    ErrorIds.Ec2.InvalidEndpoint,
                     $"AWS_EC2_ENDPOINT '{options.Endpoint}' is not an absolute http(s) URL such as http://127.0.0.1:4566.");
             }
 
@@ -83,7 +83,7 @@ public static class Ec2ClientFactory
         var region = await metadata.GetRegionAsync(cancellationToken).ConfigureAwait(false);
         return region ?? throw new VpcCniException(
             VpcCniErrorCategory.InvalidConfiguration,
-            "Ec2RegionMissing",
+            ErrorIds.Ec2.RegionMissing,
             "No AWS region: Ec2:Region (AWS_REGION) is unset and instance metadata has no region.");
     }
 }

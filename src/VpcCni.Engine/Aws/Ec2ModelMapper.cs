@@ -185,6 +185,6 @@ internal static class Ec2ModelMapper
 
     private static VpcCniException Malformed(string what, string? text) => new(
         VpcCniErrorCategory.Internal,
-        "Ec2MalformedResponse",
+        ErrorIds.Ec2.MalformedResponse,
         $"EC2 returned '{text}' where an {what} was expected.");
 }

@@ -40,7 +40,7 @@ internal sealed class ImdsTransport : IDisposable
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidConfiguration,
-                "InvalidImdsEndpoint",
+                ErrorIds.Imds.InvalidEndpoint,
                 $"AWS_EC2_METADATA_SERVICE_ENDPOINT '{options.Endpoint}' is not an absolute http(s) URL such as http://169.254.169.254.");
         }
 
@@ -133,11 +133,11 @@ internal sealed class ImdsTransport : IDisposable
         }
         catch (TimeoutRejectedException ex)
         {
-            throw Fail(method.Method, path, null, ex, "timed out on every attempt", VpcCniErrorCategory.Timeout, "Imds.Timeout");
+            throw Fail(method.Method, path, null, ex, "timed out on every attempt", VpcCniErrorCategory.Timeout, ErrorIds.Imds.Timeout);
         }
         catch (HttpRequestException ex)
         {
-            throw Fail(method.Method, path, null, ex, "unreachable: " + ex.Message, VpcCniErrorCategory.ResourceUnavailable, "Imds.Unreachable");
+            throw Fail(method.Method, path, null, ex, "unreachable: " + ex.Message, VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Imds.Unreachable);
         }
         finally
         {
@@ -193,10 +193,10 @@ internal sealed class ImdsTransport : IDisposable
         };
         errorId ??= code switch
         {
-            400 => "Imds.BadRequest",
-            401 => "Imds.TokenRejected",
-            403 => "Imds.Forbidden",
-            _ => "Imds.Unavailable",
+            400 => ErrorIds.Imds.BadRequest,
+            401 => ErrorIds.Imds.TokenRejected,
+            403 => ErrorIds.Imds.Forbidden,
+            _ => ErrorIds.Imds.Unavailable,
         };
         return new InstanceMetadataException(category.Value, errorId, $"IMDS {method} {path} failed: {reason}.", path, status, inner);
     }

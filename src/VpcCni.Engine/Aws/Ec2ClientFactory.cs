@@ -47,7 +47,7 @@ public static class Ec2ClientFactory
             }
 
             // ServiceURL replaces endpoint resolution; the signing region must then be given
-            // explicitly or the SDK would try to derive it from the host name (wire spec §1.7).
+            // explicitly or the SDK would try to derive it from the host name (AWS SDK for .NET, ClientConfig.AuthenticationRegion).
             config.ServiceURL = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
             config.AuthenticationRegion = region;
         }

@@ -9,7 +9,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// The HTTP side of IMDSv2 (wire spec §5.2): a session token from <c>PUT /latest/api/token</c>,
+/// The HTTP side of IMDSv2 (EC2 user guide, "Use IMDSv2"): a session token from <c>PUT /latest/api/token</c>,
 /// reused until shortly before its TTL ends; GETs carrying it; a 401 drops the token and retries
 /// once with a fresh one; 5xx, 429, timeouts and connection failures retried with exponential
 /// back-off and jitter by a Polly pipeline on the injected <see cref="TimeProvider"/>.

@@ -14,7 +14,7 @@ namespace VpcCni.Engine.Aws;
 /// built-in table, else, when <see cref="InstanceLimitsLookupOptions.ResolveThroughEc2"/> allows
 /// it, from EC2 <c>DescribeInstanceTypes</c> (through <see cref="InstanceTypeResolver"/>, so answers
 /// are cached); and "this instance's" type and region from IMDS, as <c>max-pods-calculator.sh
-/// --instance-type-from-imds</c> does (peers §E.3). A table hit completes synchronously and touches
+/// --instance-type-from-imds</c> does (upstream misc/max-pods-calculator.sh). A table hit completes synchronously and touches
 /// no network. The EC2 client and the IMDS client are built on first need and owned by this object.
 /// </summary>
 public sealed partial class InstanceLimitsLookup : IDisposable

@@ -8,7 +8,7 @@ namespace VpcCni.Engine.Aws;
 
 /// <summary>
 /// Finds the limits of an instance type: the built-in table first, else EC2 DescribeInstanceTypes
-/// (upstream <c>FetchInstanceTypeLimits</c>, reference §8). A type resolved through EC2 is cached
+/// (upstream pkg/awsutils/awsutils.go <c>FetchInstanceTypeLimits</c>). A type resolved through EC2 is cached
 /// for the resolver's life; concurrent callers for the same type share one EC2 call, and a failed
 /// call is not cached, so the next caller tries again.
 /// </summary>

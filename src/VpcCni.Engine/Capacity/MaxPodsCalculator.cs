@@ -6,7 +6,7 @@ namespace VpcCni.Engine.Capacity;
 
 /// <summary>
 /// Computes the kubelet <c>maxPods</c> value the way the EKS AMI's <c>max-pods-calculator.sh</c> and
-/// upstream's <c>eni-max-pods.txt</c> do (reference §8, peers §E.3). Pure: no I/O, no clock.
+/// upstream's <c>eni-max-pods.txt</c> do (upstream misc/max-pods-calculator.sh). Pure: no I/O, no clock.
 /// </summary>
 public sealed class MaxPodsCalculator
 {

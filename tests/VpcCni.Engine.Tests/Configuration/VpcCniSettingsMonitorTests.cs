@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Logging.Abstractions;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
@@ -76,6 +78,20 @@ public sealed class VpcCniSettingsMonitorTests : IDisposable
         monitor.Reload();
 
         Assert.Equal(3, monitor.CurrentValue.Ipam.WarmPrefixTarget);
+    }
+
+    [Fact]
+    public void LiveRegistrationServesTheMonitorAsTheOptionsMonitorAndFollowsTheFile()
+    {
+        File.WriteAllText(EnvFile, "WARM_ENI_TARGET=1\n");
+        var config = new ConfigurationBuilder().AddEnvFile(EnvFile).Build();
+        using var services = new ServiceCollection().AddLogging().AddLiveVpcCniSettings(config).BuildServiceProvider();
+        var options = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>();
+
+        Rewrite(config, "WARM_ENI_TARGET=2\n");
+
+        Assert.Same(services.GetRequiredService<VpcCniSettingsMonitor>(), options);
+        Assert.Equal(2, options.CurrentValue.Ipam.WarmEniTarget);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

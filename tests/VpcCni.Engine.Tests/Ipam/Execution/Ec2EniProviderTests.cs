@@ -91,6 +91,19 @@ public sealed class Ec2EniProviderTests
     }
 
     [Fact]
+    public async Task EniThatInstanceMetadataNeverListsIsDetachedAndDeleted()
+    {
+        await using var node = await SimulatedNode.StartAsync(
+            configure: s => s.Imds = new ScenarioImds { AttachLagMs = 60_000 }, metadataWait: TimeSpan.FromMilliseconds(300));
+
+        var error = await Assert.ThrowsAsync<VpcCniException>(() => node.Provider.CreateEniAsync(1, 0, default));
+
+        Assert.Equal(ErrorIds.PoolExecution.EniNotInMetadata, error.ErrorId);
+        Assert.Empty(node.Host.SetUp);
+        Assert.Equal([node.PrimaryEniId], (await node.AllEnisAsync()).Select(e => e.NetworkInterfaceId));
+    }
+
+    [Fact]
     public async Task FreedEniIsTornDownOnTheHostDetachedAndDeleted()
     {
         await using var node = await SimulatedNode.StartAsync(configure: s => s.Delays = new ScenarioDelays { DetachMs = 200 });

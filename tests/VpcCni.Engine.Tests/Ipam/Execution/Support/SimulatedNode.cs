@@ -51,7 +51,8 @@ internal sealed class SimulatedNode : IAsyncDisposable
         string instanceType = "m5.large",
         bool prefixDelegation = false,
         FakeTimeProvider? datastoreTime = null,
-        Action<Scenario>? configure = null)
+        Action<Scenario>? configure = null,
+        TimeSpan? metadataWait = null)
     {
         var aws = await SimulatedAws.StartAsync(s =>
         {
@@ -64,7 +65,7 @@ internal sealed class SimulatedNode : IAsyncDisposable
         var provider = new Ec2EniProvider(ec2, imds, host, Options.Create(new EniProviderOptions
         {
             MetadataPollInterval = TimeSpan.FromMilliseconds(10),
-            MetadataWaitTimeout = TimeSpan.FromSeconds(10),
+            MetadataWaitTimeout = metadataWait ?? TimeSpan.FromSeconds(10),
             DeleteRetryInterval = TimeSpan.FromMilliseconds(10),
         }), TimeProvider.System, NullLogger<Ec2EniProvider>.Instance);
         var primary = (await imds.GetAttachedNetworkInterfacesAsync(default)).Single(e => e.IsPrimary);

@@ -7,7 +7,7 @@ namespace VpcCni.Engine.Aws;
 
 /// <summary>
 /// The only place that builds the SDK's EC2 client. It pins the SDK's standard retry mode as the
-/// one retry layer (no Polly on SDK calls: style-anchors "Do not hand-write"), applies the endpoint
+/// one retry layer (no Polly on SDK calls, which would multiply attempts and bypass the SDK's retry quota; AWS SDKs and Tools reference guide, "Retry behavior"), applies the endpoint
 /// override and the timeout, and uses the SDK's default credential chain unless credentials are given.
 /// </summary>
 public static class Ec2ClientFactory

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace VpcCni.Engine.Configuration;
 
-/// <summary>Registers <see cref="VpcCniSettings"/> with the options pattern (style-anchors rule 14).</summary>
+/// <summary>Registers <see cref="VpcCniSettings"/> with the options pattern (Microsoft.Extensions.Options).</summary>
 public static class VpcCniSettingsServiceCollectionExtensions
 {
     /// <summary>

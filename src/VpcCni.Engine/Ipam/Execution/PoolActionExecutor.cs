@@ -83,7 +83,15 @@ public sealed class PoolActionExecutor
         {
             // The datastore refused the new ENI (it already tracks that id or a CIDR of it): an ENI no
             // pool knows about would only hold addresses, so give it back.
-            await _provider.FreeEniAsync(eni.Descriptor.Id, CancellationToken.None).ConfigureAwait(false);
+            try
+            {
+                await _provider.FreeEniAsync(eni.Descriptor.Id, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (VpcCniException freeError)
+            {
+                PoolExecutionLog.EniLeaked(_logger, eni.Descriptor.Id, freeError.ErrorId, freeError);
+            }
+
             throw;
         }
 

@@ -49,13 +49,13 @@ Describe 'Get-VpcCniInstanceLimit' -Tag 'Unit' {
         ([pscustomobject]@{ InstanceType = 'c5.4xlarge' } | Get-VpcCniInstanceLimit).Ipv4PerEni | Should -Be 30
     }
 
-    It 'writes UnknownInstanceType for an exact unknown name and goes on' {
+    It 'writes Capacity.UnknownInstanceType for an exact unknown name and goes on' {
         $r = 'zz9.plural', 'm5.large' | Get-VpcCniInstanceLimit -ErrorVariable errs -ErrorAction SilentlyContinue
         $r.InstanceType | Should -Be 'm5.large'
-        $errs[0].FullyQualifiedErrorId | Should -Be 'UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniInstanceLimitCommand'
+        $errs[0].FullyQualifiedErrorId | Should -Be 'Capacity.UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniInstanceLimitCommand'
         $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
         { Get-VpcCniInstanceLimit zz9.plural -ErrorAction Stop } |
-            Should -Throw -ErrorId 'UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniInstanceLimitCommand'
+            Should -Throw -ErrorId 'Capacity.UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniInstanceLimitCommand'
     }
 
     It 'shows a table with the limits, marking derived vCPUs' {

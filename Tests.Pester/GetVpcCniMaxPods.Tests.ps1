@@ -112,27 +112,27 @@ Describe 'Get-VpcCniMaxPods' -Tag 'Unit' {
     }
 
     Context 'errors' {
-        It 'reports an unknown type as a non-terminating UnknownInstanceType error and goes on' {
+        It 'reports an unknown type as a non-terminating Capacity.UnknownInstanceType error and goes on' {
             $r = 'm5.large', 'zz9.plural', 't3.micro' | Get-VpcCniMaxPods -ErrorVariable errs -ErrorAction SilentlyContinue
             $r.InstanceType | Should -Be @('m5.large', 't3.micro')
             $errs.Count | Should -Be 1
-            $errs[0].FullyQualifiedErrorId | Should -Be 'UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
+            $errs[0].FullyQualifiedErrorId | Should -Be 'Capacity.UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
             $errs[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $errs[0].TargetObject | Should -Be 'zz9.plural'
         }
 
-        It 'throws UnknownInstanceType with -ErrorAction Stop' {
+        It 'throws Capacity.UnknownInstanceType with -ErrorAction Stop' {
             { Get-VpcCniMaxPods zz9.plural -ErrorAction Stop } |
-                Should -Throw -ErrorId 'UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
+                Should -Throw -ErrorId 'Capacity.UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
         }
 
         It 'stops on a malformed CNI version' {
             { 'm5.large', 't3.micro' | Get-VpcCniMaxPods -PrefixDelegation -CniVersion latest } |
-                Should -Throw -ErrorId 'InvalidCniVersion,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
+                Should -Throw -ErrorId 'Capacity.InvalidCniVersion,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
         }
 
         It 'stops when neither a type nor limits are given' {
-            { Get-VpcCniMaxPods } | Should -Throw -ErrorId 'MissingInstanceLimits,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
+            { Get-VpcCniMaxPods } | Should -Throw -ErrorId 'Capacity.MissingInstanceLimits,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
         }
 
         It 'refuses an out-of-range explicit limit at binding' {

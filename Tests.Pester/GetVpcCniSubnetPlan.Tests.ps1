@@ -61,14 +61,14 @@ Describe 'Get-VpcCniSubnetPlan' -Tag 'Unit' {
         $p.PodsPerNode | Should -Be @(29, 17)
     }
 
-    It 'stops on a malformed CIDR with InvalidSubnetCidr' {
+    It 'stops on a malformed CIDR with Capacity.InvalidSubnetCidr' {
         { Get-VpcCniSubnetPlan -PodsPerNode 10 -NodesPerAz 1 -Cidr 10.0.16.5/20 } |
-            Should -Throw -ErrorId 'InvalidSubnetCidr,VpcCni.PowerShell.Commands.GetVpcCniSubnetPlanCommand'
+            Should -Throw -ErrorId 'Capacity.InvalidSubnetCidr,VpcCni.PowerShell.Commands.GetVpcCniSubnetPlanCommand'
     }
 
     It 'stops when no subnet size is given' {
         { Get-VpcCniSubnetPlan -PodsPerNode 10 -NodesPerAz 1 } |
-            Should -Throw -ErrorId 'InvalidWorkload,VpcCni.PowerShell.Commands.GetVpcCniSubnetPlanCommand'
+            Should -Throw -ErrorId 'Capacity.InvalidWorkload,VpcCni.PowerShell.Commands.GetVpcCniSubnetPlanCommand'
     }
 
     It 'refuses a prefix length outside /16-/28 at binding' {
@@ -76,10 +76,10 @@ Describe 'Get-VpcCniSubnetPlan' -Tag 'Unit' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,VpcCni.PowerShell.Commands.GetVpcCniSubnetPlanCommand'
     }
 
-    It 'writes UnknownInstanceType for an unknown type and goes on' {
+    It 'writes Capacity.UnknownInstanceType for an unknown type and goes on' {
         $r = 'zz9.plural', 'm5.large' | Get-VpcCniSubnetPlan -NodesPerAz 1 -PrefixLength 24 -ErrorVariable errs -ErrorAction SilentlyContinue
         @($r).Count | Should -Be 1
-        $errs[0].FullyQualifiedErrorId | Should -Be 'UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniSubnetPlanCommand'
+        $errs[0].FullyQualifiedErrorId | Should -Be 'Capacity.UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniSubnetPlanCommand'
     }
 
     It 'shows table views for the plan and its subnets, and a list with the recommendation' {

@@ -61,10 +61,10 @@ Describe 'Get-VpcCniWarmPoolRecommendation' -Tag 'Unit' {
         $r.MaxPods | Should -Be 58
     }
 
-    It 'writes UnknownInstanceType for an unknown type and goes on' {
+    It 'writes Capacity.UnknownInstanceType for an unknown type and goes on' {
         $r = 'zz9.plural', 'm5.large' | Get-VpcCniWarmPoolRecommendation -PodsPerNode 5 -ScaleUpPods 1 -ErrorVariable errs -ErrorAction SilentlyContinue
         $r.InstanceType | Should -Be 'm5.large'
-        $errs[0].FullyQualifiedErrorId | Should -Be 'UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniWarmPoolRecommendationCommand'
+        $errs[0].FullyQualifiedErrorId | Should -Be 'Capacity.UnknownInstanceType,VpcCni.PowerShell.Commands.GetVpcCniWarmPoolRecommendationCommand'
     }
 
     It 'refuses a pod count out of range at binding' {

@@ -48,9 +48,9 @@ Describe 'AWS parameters' -Tag 'Unit' {
         { Get-VpcCniMaxPods -InstanceType m5.large -FromImds } | Should -Throw -ErrorId 'AmbiguousParameterSet,VpcCni.PowerShell.Commands.GetVpcCniMaxPodsCommand'
     }
 
-    It 'does not ask AWS without an AWS parameter: an unknown type stays UnknownInstanceType' {
+    It 'does not ask AWS without an AWS parameter: an unknown type stays Capacity.UnknownInstanceType' {
         Get-VpcCniMaxPods zz1.large -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
-        $err[0].FullyQualifiedErrorId | Should -BeLike 'UnknownInstanceType,*'
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'Capacity.UnknownInstanceType,*'
     }
 }
 
@@ -82,11 +82,11 @@ Describe 'Asking the simulator' -Tag 'Integration' {
         $r[1].EniLimit | Should -Be 3
     }
 
-    It 'writes UnknownInstanceType for a type neither the table nor EC2 knows, and goes on' {
+    It 'writes Capacity.UnknownInstanceType for a type neither the table nor EC2 knows, and goes on' {
         $out = Invoke-WithDummyCredential ("`$r = Get-VpcCniMaxPods zz9.huge, zz1.large -EndpointUrl $($script:Sim.Ec2) -Region us-west-2 -ErrorVariable e -ErrorAction SilentlyContinue; " +
             "'ID=' + `$e[0].FullyQualifiedErrorId; 'N=' + @(`$r).Count")
         $out | Should -Contain 'N=1'
-        ($out | Where-Object { $_ -like 'ID=*' }) | Should -BeLike 'ID=UnknownInstanceType,*'
+        ($out | Where-Object { $_ -like 'ID=*' }) | Should -BeLike 'ID=Capacity.UnknownInstanceType,*'
     }
 
     It 'stops with Ec2.Unreachable when the EC2 endpoint does not answer' {

@@ -4,7 +4,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.PowerShell;
 
 /// <summary>
-/// The module's one mapping from engine errors to PowerShell error records (style-anchors rule 5):
+/// The module's one mapping from engine errors to PowerShell error records:
 /// the engine's stable ErrorId becomes the record's errorId, its category an <see cref="ErrorCategory"/>.
 /// </summary>
 internal static class ErrorRecordFactory

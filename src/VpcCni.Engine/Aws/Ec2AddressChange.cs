@@ -4,7 +4,7 @@ namespace VpcCni.Engine.Aws;
 
 /// <summary>
 /// The addresses and prefixes an assign or unassign call changed. Assign answers list only the newly
-/// assigned items, which upstream adds straight to its pool (wire spec §2.10).
+/// assigned items, which upstream adds straight to its pool (EC2 API reference, AssignPrivateIpAddresses).
 /// </summary>
 public sealed record Ec2AddressChange
 {

@@ -38,7 +38,7 @@ public sealed partial class Ec2ApiException : VpcCniException
         string? errorId = null)
         : base(
             category ?? Ec2ErrorCodes.Categorize(awsErrorCode, httpStatus),
-            errorId ?? "Ec2." + (string.IsNullOrEmpty(awsErrorCode) ? "Unreachable" : awsErrorCode),
+            errorId ?? (string.IsNullOrEmpty(awsErrorCode) ? ErrorIds.Ec2.Unreachable : ErrorIds.Ec2.ForAwsCode(awsErrorCode)),
             message,
             innerException)
     {
@@ -68,8 +68,8 @@ public sealed partial class Ec2ApiException : VpcCniException
 
     /// <summary>
     /// The resource id EC2 quoted in a <c>*.NotFound</c> message ("The networkInterface ID 'eni-…' does
-    /// not exist"). Upstream's DescribeAllENIs drops exactly that id and retries (reference §9, wire
-    /// spec §2.3), so the engine extracts it the same way; null when the message quotes no id.
+    /// not exist"). Upstream's DescribeAllENIs drops exactly that id and retries (upstream
+    /// pkg/awsutils/awsutils.go <c>DescribeAllENIs</c>), so the engine extracts it the same way; null when the message quotes no id.
     /// </summary>
     public string? QuotedResourceId
     {

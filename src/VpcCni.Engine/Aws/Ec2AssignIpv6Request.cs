@@ -3,7 +3,7 @@ using System.Net;
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// An AssignIpv6Addresses request (wire spec §2.12): exactly one of an address count, a prefix count
+/// An AssignIpv6Addresses request (EC2 API reference, AssignIpv6Addresses): exactly one of an address count, a prefix count
 /// (upstream asks for one /80 prefix), explicit addresses or explicit prefixes.
 /// </summary>
 public sealed record Ec2AssignIpv6Request

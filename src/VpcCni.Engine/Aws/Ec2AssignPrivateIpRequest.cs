@@ -3,7 +3,7 @@ using System.Net;
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// An AssignPrivateIpAddresses request (wire spec §2.10): exactly one of a secondary-address count,
+/// An AssignPrivateIpAddresses request (EC2 API reference, AssignPrivateIpAddresses): exactly one of a secondary-address count,
 /// a /28 prefix count, explicit addresses, or explicit prefixes.
 /// </summary>
 public sealed record Ec2AssignPrivateIpRequest

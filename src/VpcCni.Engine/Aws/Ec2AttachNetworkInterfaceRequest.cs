@@ -1,6 +1,6 @@
 namespace VpcCni.Engine.Aws;
 
-/// <summary>An AttachNetworkInterface request (wire spec §2.6).</summary>
+/// <summary>An AttachNetworkInterface request (EC2 API reference, AttachNetworkInterface).</summary>
 /// <param name="NetworkInterfaceId">The ENI to attach.</param>
 /// <param name="InstanceId">The instance to attach it to.</param>
 /// <param name="DeviceIndex">The device index on the card (upstream takes the lowest free one).</param>

@@ -1,6 +1,6 @@
 namespace VpcCni.Engine.Aws;
 
-/// <summary>EC2 <c>AttachmentStatus</c> of an ENI attachment (wire spec §3.2).</summary>
+/// <summary>EC2 <c>AttachmentStatus</c> of an ENI attachment (EC2 API reference, data type NetworkInterfaceAttachment).</summary>
 public enum Ec2AttachmentStatus
 {
     /// <summary>A value this engine version does not know.</summary>

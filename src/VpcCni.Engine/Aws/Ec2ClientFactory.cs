@@ -7,7 +7,7 @@ namespace VpcCni.Engine.Aws;
 
 /// <summary>
 /// The only place that builds the SDK's EC2 client. It pins the SDK's standard retry mode as the
-/// one retry layer (no Polly on SDK calls: style-anchors "Do not hand-write"), applies the endpoint
+/// one retry layer (no Polly on SDK calls, which would multiply attempts and bypass the SDK's retry quota; AWS SDKs and Tools reference guide, "Retry behavior"), applies the endpoint
 /// override and the timeout, and uses the SDK's default credential chain unless credentials are given.
 /// </summary>
 public static class Ec2ClientFactory
@@ -20,7 +20,7 @@ public static class Ec2ClientFactory
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidConfiguration,
-                "Ec2RegionMissing",
+                ErrorIds.Ec2.RegionMissing,
                 "No AWS region: set Ec2:Region (AWS_REGION) or run where instance metadata answers placement/region.");
         }
 
@@ -42,12 +42,12 @@ public static class Ec2ClientFactory
             {
                 throw new VpcCniException(
                     VpcCniErrorCategory.InvalidConfiguration,
-                    "InvalidEc2Endpoint",
+                    ErrorIds.Ec2.InvalidEndpoint,
                     $"AWS_EC2_ENDPOINT '{options.Endpoint}' is not an absolute http(s) URL such as http://127.0.0.1:4566.");
             }
 
             // ServiceURL replaces endpoint resolution; the signing region must then be given
-            // explicitly or the SDK would try to derive it from the host name (wire spec §1.7).
+            // explicitly or the SDK would try to derive it from the host name (AWS SDK for .NET, ClientConfig.AuthenticationRegion).
             config.ServiceURL = endpoint.GetLeftPart(UriPartial.Path).TrimEnd('/');
             config.AuthenticationRegion = region;
         }
@@ -83,7 +83,7 @@ public static class Ec2ClientFactory
         var region = await metadata.GetRegionAsync(cancellationToken).ConfigureAwait(false);
         return region ?? throw new VpcCniException(
             VpcCniErrorCategory.InvalidConfiguration,
-            "Ec2RegionMissing",
+            ErrorIds.Ec2.RegionMissing,
             "No AWS region: Ec2:Region (AWS_REGION) is unset and instance metadata has no region.");
     }
 }

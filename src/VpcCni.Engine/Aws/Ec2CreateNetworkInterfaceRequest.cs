@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// A CreateNetworkInterface request (wire spec §2.5). Secondary-IP count and IPv4-prefix count are
+/// A CreateNetworkInterface request (EC2 API reference, CreateNetworkInterface). Secondary-IP count and IPv4-prefix count are
 /// mutually exclusive in EC2; the adapter rejects both being set before calling.
 /// </summary>
 public sealed record Ec2CreateNetworkInterfaceRequest

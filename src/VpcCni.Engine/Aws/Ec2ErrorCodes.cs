@@ -4,7 +4,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// AWS error codes the engine branches on (EC2 API reference "Error codes", wire spec §3.1), and the
+/// AWS error codes the engine branches on (EC2 API reference "Error codes"), and the
 /// one place that maps an AWS code plus HTTP status to a <see cref="VpcCniErrorCategory"/>.
 /// </summary>
 public static class Ec2ErrorCodes
@@ -55,7 +55,7 @@ public static class Ec2ErrorCodes
     };
 
     /// <summary>
-    /// The throttling codes the SDK's retry policy recognises (wire spec §1.6). They surface only
+    /// The throttling codes the SDK's retry policy recognises (AWS SDKs and Tools reference guide, "Retry behavior"). They surface only
     /// after the SDK's own retries are exhausted.
     /// </summary>
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.OrdinalIgnoreCase)

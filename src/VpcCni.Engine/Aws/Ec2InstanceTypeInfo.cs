@@ -3,7 +3,7 @@ using VpcCni.Engine.Limits;
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// The networking part of an EC2 <c>DescribeInstanceTypes</c> item (wire spec §6.1), and its
+/// The networking part of an EC2 <c>DescribeInstanceTypes</c> item (EC2 API reference, DescribeInstanceTypes, data type NetworkInfo), and its
 /// conversion into the engine's <see cref="InstanceTypeLimits"/>.
 /// </summary>
 public sealed record Ec2InstanceTypeInfo
@@ -33,7 +33,7 @@ public sealed record Ec2InstanceTypeInfo
     /// <summary>
     /// Converts to limits the way upstream's generator and <c>FetchInstanceTypeLimits</c> do: with
     /// several network cards the ENI limit is the default card's, otherwise the instance's total
-    /// (so p4d.24xlarge gets 15, not 60; reference §8, wire spec §6.1).
+    /// (so p4d.24xlarge gets 15, not 60).
     /// </summary>
     public InstanceTypeLimits ToLimits()
     {

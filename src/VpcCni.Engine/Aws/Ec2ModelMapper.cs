@@ -105,7 +105,7 @@ internal static class Ec2ModelMapper
 
     public static List<T>? NullIfEmpty<T>(IEnumerable<T> items)
     {
-        // SDK v4 sends an explicitly empty list as a bare "Key=" parameter (wire spec §1.2 rule 8),
+        // SDK v4 sends an explicitly empty list as a bare "Key=" parameter (the EC2 Query protocol's list encoding),
         // which EC2 reads as "empty list", not "absent"; absent lists must stay null.
         List<T> list = [.. items];
         return list.Count == 0 ? null : list;
@@ -185,6 +185,6 @@ internal static class Ec2ModelMapper
 
     private static VpcCniException Malformed(string what, string? text) => new(
         VpcCniErrorCategory.Internal,
-        "Ec2MalformedResponse",
+        ErrorIds.Ec2.MalformedResponse,
         $"EC2 returned '{text}' where an {what} was expected.");
 }

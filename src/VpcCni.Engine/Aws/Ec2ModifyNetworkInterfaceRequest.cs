@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Aws;
 
 /// <summary>
 /// A ModifyNetworkInterfaceAttribute request. EC2 changes one attribute per call ("You can specify
-/// only one attribute at a time", wire spec §2.9), so exactly one of <see cref="DeleteOnTermination"/>
+/// only one attribute at a time", EC2 API reference, ModifyNetworkInterfaceAttribute), so exactly one of <see cref="DeleteOnTermination"/>
 /// (with <see cref="AttachmentId"/>), <see cref="SecurityGroupIds"/> or <see cref="SourceDestCheck"/>
 /// must be set; use the factory methods.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace VpcCni.Engine.Aws;
 
-/// <summary>EC2 <c>NetworkInterfaceStatus</c> (wire spec §3.2).</summary>
+/// <summary>EC2 <c>NetworkInterfaceStatus</c> (EC2 API reference, data type NetworkInterface).</summary>
 public enum Ec2NetworkInterfaceStatus
 {
     /// <summary>A value this engine version does not know.</summary>

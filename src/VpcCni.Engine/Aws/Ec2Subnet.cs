@@ -2,7 +2,7 @@ using System.Net;
 
 namespace VpcCni.Engine.Aws;
 
-/// <summary>A subnet as DescribeSubnets reports it (wire spec §2.4).</summary>
+/// <summary>A subnet as DescribeSubnets reports it (EC2 API reference, DescribeSubnets).</summary>
 public sealed record Ec2Subnet
 {
     public required string SubnetId { get; init; }
@@ -17,7 +17,7 @@ public sealed record Ec2Subnet
 
     public string? AvailabilityZoneId { get; init; }
 
-    /// <summary>Free IPv4 addresses; subnet discovery orders candidates by it (reference §9).</summary>
+    /// <summary>Free IPv4 addresses; subnet discovery orders candidates by it (upstream pkg/awsutils/awsutils.go, subnet discovery).</summary>
     public int AvailableIpAddressCount { get; init; }
 
     public string? State { get; init; }

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// The narrow EC2 port: the actions ipamd uses (reference §9, wire spec §2), in the engine's own
+/// The narrow EC2 port: the actions ipamd uses (upstream pkg/awsutils/awsutils.go; docs/aws.md lists them with their IAM actions), in the engine's own
 /// records. Every failure is an <see cref="Ec2ApiException"/> carrying the AWS error code. Retries
 /// of throttling and transient errors happen inside the implementation's SDK client, never above it.
 /// Describe methods follow <c>NextToken</c> and return every match.

@@ -3,9 +3,9 @@ using System.Net;
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// The instance-metadata port (IMDSv2, wire spec §5). A path IMDS answers with 404 is absent:
+/// The instance-metadata port (IMDSv2, EC2 user guide "Use the Instance Metadata Service"). A path IMDS answers with 404 is absent:
 /// scalars come back null and lists empty, never an exception. Per-ENI values are read fresh on
-/// every call (IMDS lags EC2 after attach/assign, wire spec §5.6), so callers may poll.
+/// every call (IMDS lags EC2 after attach/assign, see docs/aws.md), so callers may poll.
 /// <c>mac</c> parameters are the lower-case <c>xx:xx:xx:xx:xx:xx</c> form IMDS lists.
 /// </summary>
 public interface IInstanceMetadata

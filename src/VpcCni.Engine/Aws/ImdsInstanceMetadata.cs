@@ -138,7 +138,7 @@ public sealed partial class ImdsInstanceMetadata : IInstanceMetadata, IDisposabl
         ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
         if (relativePath.Contains("..", StringComparison.Ordinal) || relativePath.Contains('?', StringComparison.Ordinal) || relativePath.Contains('#', StringComparison.Ordinal))
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidImdsPath", $"IMDS path '{relativePath}' may not contain '..', '?' or '#'.");
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Imds.InvalidPath, $"IMDS path '{relativePath}' may not contain '..', '?' or '#'.");
         }
 
         return _transport.GetAsync("/latest/" + relativePath.TrimStart('/'), cancellationToken);
@@ -199,7 +199,7 @@ public sealed partial class ImdsInstanceMetadata : IInstanceMetadata, IDisposabl
         ArgumentNullException.ThrowIfNull(mac);
         if (!MacPattern().IsMatch(mac))
         {
-            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidMacAddress", $"'{mac}' is not a MAC address of the form 02:1a:2b:3c:4d:5e.");
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Imds.InvalidMacAddress, $"'{mac}' is not a MAC address of the form 02:1a:2b:3c:4d:5e.");
         }
 
         return MacsPath + mac.ToLowerInvariant() + "/" + key;
@@ -215,7 +215,7 @@ public sealed partial class ImdsInstanceMetadata : IInstanceMetadata, IDisposabl
         text is null ? null : int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : throw Malformed(path, "number");
 
     private static InstanceMetadataException Malformed(string path, string what, Exception? inner = null) =>
-        new(VpcCniErrorCategory.Internal, "Imds.MalformedValue", $"IMDS {path} did not hold a valid {what}.", path, HttpStatusCode.OK, inner);
+        new(VpcCniErrorCategory.Internal, ErrorIds.Imds.MalformedValue, $"IMDS {path} did not hold a valid {what}.", path, HttpStatusCode.OK, inner);
 
     [GeneratedRegex("^[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}$", RegexOptions.CultureInvariant)]
     private static partial Regex MacPattern();

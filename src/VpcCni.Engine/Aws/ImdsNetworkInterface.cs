@@ -26,7 +26,7 @@ public sealed record ImdsNetworkInterface
 
     public IReadOnlyList<IPNetwork> Ipv6Prefixes { get; init; } = [];
 
-    /// <summary>True for EFA-only ENIs, which publish no <c>local-ipv4s</c> (wire spec §5.4.1).</summary>
+    /// <summary>True for EFA-only ENIs, which publish no <c>local-ipv4s</c> (EC2 user guide, instance metadata category network/interfaces/macs/mac/local-ipv4s).</summary>
     public bool HasNoIpv4 { get; init; }
 
     /// <summary>The primary ENI is device 0 on card 0.</summary>

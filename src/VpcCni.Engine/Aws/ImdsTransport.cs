@@ -9,7 +9,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
-/// The HTTP side of IMDSv2 (wire spec §5.2): a session token from <c>PUT /latest/api/token</c>,
+/// The HTTP side of IMDSv2 (EC2 user guide, "Use IMDSv2"): a session token from <c>PUT /latest/api/token</c>,
 /// reused until shortly before its TTL ends; GETs carrying it; a 401 drops the token and retries
 /// once with a fresh one; 5xx, 429, timeouts and connection failures retried with exponential
 /// back-off and jitter by a Polly pipeline on the injected <see cref="TimeProvider"/>.
@@ -40,7 +40,7 @@ internal sealed class ImdsTransport : IDisposable
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidConfiguration,
-                "InvalidImdsEndpoint",
+                ErrorIds.Imds.InvalidEndpoint,
                 $"AWS_EC2_METADATA_SERVICE_ENDPOINT '{options.Endpoint}' is not an absolute http(s) URL such as http://169.254.169.254.");
         }
 
@@ -133,11 +133,11 @@ internal sealed class ImdsTransport : IDisposable
         }
         catch (TimeoutRejectedException ex)
         {
-            throw Fail(method.Method, path, null, ex, "timed out on every attempt", VpcCniErrorCategory.Timeout, "Imds.Timeout");
+            throw Fail(method.Method, path, null, ex, "timed out on every attempt", VpcCniErrorCategory.Timeout, ErrorIds.Imds.Timeout);
         }
         catch (HttpRequestException ex)
         {
-            throw Fail(method.Method, path, null, ex, "unreachable: " + ex.Message, VpcCniErrorCategory.ResourceUnavailable, "Imds.Unreachable");
+            throw Fail(method.Method, path, null, ex, "unreachable: " + ex.Message, VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Imds.Unreachable);
         }
         finally
         {
@@ -193,10 +193,10 @@ internal sealed class ImdsTransport : IDisposable
         };
         errorId ??= code switch
         {
-            400 => "Imds.BadRequest",
-            401 => "Imds.TokenRejected",
-            403 => "Imds.Forbidden",
-            _ => "Imds.Unavailable",
+            400 => ErrorIds.Imds.BadRequest,
+            401 => ErrorIds.Imds.TokenRejected,
+            403 => ErrorIds.Imds.Forbidden,
+            _ => ErrorIds.Imds.Unavailable,
         };
         return new InstanceMetadataException(category.Value, errorId, $"IMDS {method} {path} failed: {reason}.", path, status, inner);
     }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Limits;
+using VpcCni.Engine.Diagnostics;
 
 namespace VpcCni.Engine.Aws;
 
@@ -13,7 +14,7 @@ namespace VpcCni.Engine.Aws;
 /// built-in table, else, when <see cref="InstanceLimitsLookupOptions.ResolveThroughEc2"/> allows
 /// it, from EC2 <c>DescribeInstanceTypes</c> (through <see cref="InstanceTypeResolver"/>, so answers
 /// are cached); and "this instance's" type and region from IMDS, as <c>max-pods-calculator.sh
-/// --instance-type-from-imds</c> does (peers §E.3). A table hit completes synchronously and touches
+/// --instance-type-from-imds</c> does (upstream misc/max-pods-calculator.sh). A table hit completes synchronously and touches
 /// no network. The EC2 client and the IMDS client are built on first need and owned by this object.
 /// </summary>
 public sealed partial class InstanceLimitsLookup : IDisposable
@@ -54,7 +55,7 @@ public sealed partial class InstanceLimitsLookup : IDisposable
 
     /// <summary>The limits of <paramref name="instanceType"/>: the table's, else EC2's when allowed.</summary>
     /// <exception cref="VpcCniException">
-    /// <c>UnknownInstanceType</c> (NotFound) when neither the table nor (if asked) EC2 knows the type;
+    /// <c>Capacity.UnknownInstanceType</c> (NotFound) when neither the table nor (if asked) EC2 knows the type;
     /// <c>Ec2RegionMissing</c> or <c>InvalidEc2Endpoint</c> for bad options;
     /// <see cref="Ec2ApiException"/> (<c>Ec2.*</c>) or <see cref="InstanceMetadataException"/> (<c>Imds.*</c>) when AWS could not be asked.
     /// </exception>
@@ -69,7 +70,7 @@ public sealed partial class InstanceLimitsLookup : IDisposable
 
         if (!_options.ResolveThroughEc2)
         {
-            // The table's own error: NotFound, ErrorId UnknownInstanceType.
+            // The table's own error: NotFound, ErrorId Capacity.UnknownInstanceType.
             _catalog.Get(name);
         }
 
@@ -89,7 +90,7 @@ public sealed partial class InstanceLimitsLookup : IDisposable
         {
             throw new InstanceMetadataException(
                 VpcCniErrorCategory.NotFound,
-                "Imds.InstanceTypeMissing",
+                ErrorIds.Imds.InstanceTypeMissing,
                 $"Instance metadata at {_options.ImdsEndpoint} has no meta-data/instance-type.",
                 "/latest/meta-data/instance-type",
                 System.Net.HttpStatusCode.NotFound);
@@ -179,10 +180,10 @@ public sealed partial class InstanceLimitsLookup : IDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3210, Level = LogLevel.Debug, Message = "Instance type {InstanceType} read from instance metadata")]
+        [LoggerMessage(EventId = LogEventIds.InstanceTypes + 10, Level = LogLevel.Debug, Message = "Instance type {InstanceType} read from instance metadata")]
         public static partial void InstanceTypeFromImds(ILogger logger, string instanceType);
 
-        [LoggerMessage(EventId = 3211, Level = LogLevel.Debug, Message = "EC2 client for instance-type lookups ready: region {Region}, endpoint {Endpoint}")]
+        [LoggerMessage(EventId = LogEventIds.InstanceTypes + 11, Level = LogLevel.Debug, Message = "EC2 client for instance-type lookups ready: region {Region}, endpoint {Endpoint}")]
         public static partial void Ec2Ready(ILogger logger, string region, string endpoint);
     }
 }

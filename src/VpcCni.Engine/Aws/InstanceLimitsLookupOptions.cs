@@ -9,7 +9,7 @@ namespace VpcCni.Engine.Aws;
 /// </summary>
 public sealed class InstanceLimitsLookupOptions
 {
-    /// <summary>Ask EC2 <c>DescribeInstanceTypes</c> for a type the built-in table does not know. Off: such a type is <c>UnknownInstanceType</c>.</summary>
+    /// <summary>Ask EC2 <c>DescribeInstanceTypes</c> for a type the built-in table does not know. Off: such a type is <c>Capacity.UnknownInstanceType</c>.</summary>
     public bool ResolveThroughEc2 { get; set; }
 
     /// <summary>EC2 endpoint override (as <c>AWS_EC2_ENDPOINT</c>); null for the region's public endpoint.</summary>

@@ -20,7 +20,7 @@ public sealed class InstanceMetadataException : VpcCniException
     }
 
     public InstanceMetadataException(string message, Exception? innerException)
-        : this(VpcCniErrorCategory.ResourceUnavailable, "Imds.Unavailable", message, path: null, status: null, innerException)
+        : this(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Imds.Unavailable, message, path: null, status: null, innerException)
     {
     }
 

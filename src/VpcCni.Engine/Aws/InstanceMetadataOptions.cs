@@ -4,7 +4,7 @@ namespace VpcCni.Engine.Aws;
 
 /// <summary>
 /// IMDS client settings; section <c>InstanceMetadata</c>. <c>AWS_EC2_METADATA_SERVICE_ENDPOINT</c>
-/// maps to <see cref="Endpoint"/> (the SDK's variable, wire spec §5.1).
+/// maps to <see cref="Endpoint"/> (the AWS SDKs' variable, AWS SDKs and Tools reference guide, "IMDS client").
 /// </summary>
 public sealed class InstanceMetadataOptions
 {
@@ -12,7 +12,7 @@ public sealed class InstanceMetadataOptions
     [Url]
     public string Endpoint { get; set; } = "http://169.254.169.254";
 
-    /// <summary>Token lifetime requested in the PUT (1–21600 s, wire spec §5.2).</summary>
+    /// <summary>Token lifetime requested in the PUT (1–21600 s, header X-aws-ec2-metadata-token-ttl-seconds, EC2 user guide).</summary>
     [Range(1, 21600)]
     public int TokenTtlSeconds { get; set; } = 21600;
 

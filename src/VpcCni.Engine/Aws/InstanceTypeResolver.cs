@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Limits;
+using VpcCni.Engine.Diagnostics;
 
 namespace VpcCni.Engine.Aws;
 
 /// <summary>
 /// Finds the limits of an instance type: the built-in table first, else EC2 DescribeInstanceTypes
-/// (upstream <c>FetchInstanceTypeLimits</c>, reference §8). A type resolved through EC2 is cached
+/// (upstream pkg/awsutils/awsutils.go <c>FetchInstanceTypeLimits</c>). A type resolved through EC2 is cached
 /// for the resolver's life; concurrent callers for the same type share one EC2 call, and a failed
 /// call is not cached, so the next caller tries again.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed partial class InstanceTypeResolver
     }
 
     /// <summary>Returns the type's limits.</summary>
-    /// <exception cref="VpcCniException">ErrorId <c>UnknownInstanceType</c> when neither the table nor EC2 knows the type.</exception>
+    /// <exception cref="VpcCniException">ErrorId <c>Capacity.UnknownInstanceType</c> when neither the table nor EC2 knows the type.</exception>
     /// <exception cref="Ec2ApiException">When EC2 could not be asked.</exception>
     public async ValueTask<InstanceTypeLimits> ResolveAsync(string instanceType, CancellationToken cancellationToken)
     {
@@ -77,7 +78,7 @@ public sealed partial class InstanceTypeResolver
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.Internal,
-                "InvalidInstanceTypeLimits",
+                ErrorIds.Capacity.InvalidInstanceTypeLimits,
                 $"EC2 describes '{instanceType}' with {limits.EniLimit} ENIs and {limits.Ipv4PerEni} IPv4 addresses per ENI; both must be at least 1.");
         }
 
@@ -87,13 +88,13 @@ public sealed partial class InstanceTypeResolver
 
     private static VpcCniException Unknown(string instanceType, Exception? inner) => new(
         VpcCniErrorCategory.NotFound,
-        "UnknownInstanceType",
+        ErrorIds.Capacity.UnknownInstanceType,
         $"Instance type '{instanceType}' is neither in the built-in limits table nor known to EC2 DescribeInstanceTypes.",
         inner);
 
     private static partial class Log
     {
-        [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Instance type {InstanceType} resolved through EC2: {EniLimit} ENIs, {Ipv4PerEni} IPv4 per ENI, hypervisor {Hypervisor}")]
+        [LoggerMessage(EventId = LogEventIds.InstanceTypes + 0, Level = LogLevel.Information, Message = "Instance type {InstanceType} resolved through EC2: {EniLimit} ENIs, {Ipv4PerEni} IPv4 per ENI, hypervisor {Hypervisor}")]
         public static partial void ResolvedThroughEc2(ILogger logger, string instanceType, int eniLimit, int ipv4PerEni, string hypervisor);
     }
 }

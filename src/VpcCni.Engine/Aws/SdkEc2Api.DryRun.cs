@@ -68,7 +68,7 @@ public sealed partial class SdkEc2Api
                 // UnassignIpv6Addresses have no DryRun member in the EC2 API model.
                 throw new VpcCniException(
                     VpcCniErrorCategory.InvalidArgument,
-                    "Ec2DryRunUnsupported",
+                    ErrorIds.Ec2.DryRunUnsupported,
                     $"EC2 {r.Action} has no DryRun parameter; its permission can only be checked by calling it.");
         }
     }
@@ -77,6 +77,6 @@ public sealed partial class SdkEc2Api
 
     private static string Need(string? value, Ec2Action action, string name) =>
         string.IsNullOrWhiteSpace(value)
-            ? throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, "InvalidEc2Request", $"A dry run of {action} needs {name}.")
+            ? throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ec2.InvalidRequest, $"A dry run of {action} needs {name}.")
             : value;
 }

@@ -153,7 +153,7 @@ public sealed partial class SdkEc2Api : IEc2Api
             {
                 // A repeated token would page forever; EC2 never does this, a broken proxy might.
                 throw new Ec2ApiException(action, null, response.HttpStatusCode, response.ResponseMetadata?.RequestId,
-                    $"EC2 {action} returned the same NextToken twice; paging stopped.", null, VpcCniErrorCategory.Internal, "Ec2.PagingLoop");
+                    $"EC2 {action} returned the same NextToken twice; paging stopped.", null, VpcCniErrorCategory.Internal, ErrorIds.Ec2.PagingLoop);
             }
         }
         while (!string.IsNullOrEmpty(token));
@@ -187,7 +187,7 @@ public sealed partial class SdkEc2Api : IEc2Api
         {
             // The SDK reports its per-attempt HTTP timeout as TimeoutException (inner TaskCanceledException).
             var error = new Ec2ApiException(action, null, null, null,
-                $"EC2 {action} did not answer within the HTTP timeout, retries included.", ex, VpcCniErrorCategory.Timeout, "Ec2.Timeout");
+                $"EC2 {action} did not answer within the HTTP timeout, retries included.", ex, VpcCniErrorCategory.Timeout, ErrorIds.Ec2.Timeout);
             SdkEc2ApiLog.CallUnanswered(_logger, action, Elapsed(started), error.ErrorId, ex);
             throw error;
         }
@@ -201,7 +201,7 @@ public sealed partial class SdkEc2Api : IEc2Api
                     : $"EC2 {action} failed in the AWS SDK: {ex.Message}",
                 ex,
                 unreachable || status is not null ? VpcCniErrorCategory.ResourceUnavailable : VpcCniErrorCategory.Internal,
-                unreachable ? "Ec2.Unreachable" : "Ec2.ClientError");
+                unreachable ? ErrorIds.Ec2.Unreachable : ErrorIds.Ec2.ClientError);
             SdkEc2ApiLog.CallUnanswered(_logger, action, Elapsed(started), error.ErrorId, ex);
             throw error;
         }
@@ -223,5 +223,5 @@ public sealed partial class SdkEc2Api : IEc2Api
     private double Elapsed(long started) => _timeProvider.GetElapsedTime(started).TotalMilliseconds;
 
     private static VpcCniException BadRequest(string message) =>
-        new(VpcCniErrorCategory.InvalidArgument, "InvalidEc2Request", message);
+        new(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ec2.InvalidRequest, message);
 }

@@ -6,7 +6,7 @@ namespace VpcCni.Engine.Capacity;
 
 /// <summary>
 /// Computes the kubelet <c>maxPods</c> value the way the EKS AMI's <c>max-pods-calculator.sh</c> and
-/// upstream's <c>eni-max-pods.txt</c> do (reference §8, peers §E.3). Pure: no I/O, no clock.
+/// upstream's <c>eni-max-pods.txt</c> do (upstream misc/max-pods-calculator.sh). Pure: no I/O, no clock.
 /// </summary>
 public sealed class MaxPodsCalculator
 {
@@ -49,8 +49,8 @@ public sealed class MaxPodsCalculator
 
     /// <summary>Calculates max pods for one instance.</summary>
     /// <exception cref="VpcCniException">
-    /// <c>UnknownInstanceType</c> for a type missing from the table without explicit limits;
-    /// <c>MissingInstanceLimits</c>, <c>InvalidInstanceLimit</c> or <c>InvalidCniVersion</c> for bad input.
+    /// <c>Capacity.UnknownInstanceType</c> for a type missing from the table without explicit limits;
+    /// <c>Capacity.MissingInstanceLimits</c>, <c>Capacity.InvalidInstanceLimit</c> or <c>Capacity.InvalidCniVersion</c> for bad input.
     /// </exception>
     public MaxPodsResult Calculate(MaxPodsRequest request)
     {
@@ -159,7 +159,7 @@ public sealed class MaxPodsCalculator
 
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidArgument,
-                CapacityErrorIds.MissingInstanceLimits,
+                ErrorIds.Capacity.MissingInstanceLimits,
                 "Give an instance type from the built-in table, or both EniLimit and Ipv4PerEni (and optionally VCpus).");
         }
 
@@ -219,7 +219,7 @@ public sealed class MaxPodsCalculator
 
         throw new VpcCniException(
             VpcCniErrorCategory.InvalidArgument,
-            CapacityErrorIds.InvalidCniVersion,
+            ErrorIds.Capacity.InvalidCniVersion,
             $"CNI version '{text}' is not a version such as 1.9.0 or v1.18.3-eksbuild.1.");
     }
 
@@ -229,7 +229,7 @@ public sealed class MaxPodsCalculator
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidArgument,
-                CapacityErrorIds.InvalidInstanceLimit,
+                ErrorIds.Capacity.InvalidInstanceLimit,
                 Invariant($"{name} {v} is outside the accepted range {minimum}–{MaxExplicitLimit}."));
         }
     }

@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Capacity;
 
 /// <summary>
 /// The inputs of a max-pods calculation. They mirror the EKS AMI's <c>max-pods-calculator.sh</c>
-/// (reference peers §E.3): an instance type, the CNI version, custom networking, prefix delegation,
+/// (upstream misc/max-pods-calculator.sh): an instance type, the CNI version, custom networking, prefix delegation,
 /// <c>MAX_ENI</c> and "show max allowed". Explicit limits let a caller calculate for a type the
 /// built-in table does not know, or override one figure of a known type.
 /// </summary>

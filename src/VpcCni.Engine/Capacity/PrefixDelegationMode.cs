@@ -11,7 +11,7 @@ public enum PrefixDelegationMode
 
     /// <summary>
     /// Asked for, but the instance is neither Nitro nor bare metal, so ipamd falls back to secondary
-    /// IPs (reference §1a <c>ENABLE_PREFIX_DELEGATION</c>, upstream <c>isConfigValid</c>).
+    /// IPs (docs/configuration.md <c>ENABLE_PREFIX_DELEGATION</c>, upstream pkg/ipamd/ipamd.go <c>isConfigValid</c>).
     /// </summary>
     NotSupportedByInstanceType,
 

@@ -39,7 +39,7 @@ public sealed class SubnetPlanner
     public static SubnetPlanner Default { get; } = new(MaxPodsCalculator.Default);
 
     /// <summary>Parses an IPv4 subnet CIDR such as <c>10.0.16.0/20</c>.</summary>
-    /// <exception cref="VpcCniException"><c>InvalidSubnetCidr</c> or <c>InvalidSubnetPrefixLength</c>.</exception>
+    /// <exception cref="VpcCniException"><c>Capacity.InvalidSubnetCidr</c> or <c>Capacity.InvalidSubnetPrefixLength</c>.</exception>
     public static IPNetwork ParseCidr(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -54,7 +54,7 @@ public sealed class SubnetPlanner
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidArgument,
-                CapacityErrorIds.InvalidSubnetCidr,
+                ErrorIds.Capacity.InvalidSubnetCidr,
                 $"'{text}' is not an IPv4 subnet CIDR such as 10.0.16.0/20 (the address must be the network's first address).");
         }
 
@@ -63,7 +63,7 @@ public sealed class SubnetPlanner
     }
 
     /// <exception cref="VpcCniException">
-    /// <c>InvalidWorkload</c>, <c>InvalidSubnetPrefixLength</c>, or the errors of <see cref="MaxPodsCalculator.Calculate"/>.
+    /// <c>Capacity.InvalidWorkload</c>, <c>Capacity.InvalidSubnetPrefixLength</c>, or the errors of <see cref="MaxPodsCalculator.Calculate"/>.
     /// </exception>
     public SubnetPlan Plan(SubnetPlanRequest request)
     {
@@ -197,7 +197,7 @@ public sealed class SubnetPlanner
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidArgument,
-                CapacityErrorIds.InvalidSubnetPrefixLength,
+                ErrorIds.Capacity.InvalidSubnetPrefixLength,
                 Invariant($"Subnet prefix length /{length} is outside the accepted range /{MinimumPrefixLength}–/{MaximumPrefixLength} (the sizes a VPC subnet may have)."));
         }
     }
@@ -211,7 +211,7 @@ public sealed class SubnetPlanner
     }
 
     private static VpcCniException Invalid(string message) =>
-        new(VpcCniErrorCategory.InvalidArgument, CapacityErrorIds.InvalidWorkload, message);
+        new(VpcCniErrorCategory.InvalidArgument, ErrorIds.Capacity.InvalidWorkload, message);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

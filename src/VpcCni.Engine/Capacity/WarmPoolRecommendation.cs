@@ -19,7 +19,7 @@ public sealed record WarmPoolRecommendation
     /// <summary>Floor on the node's addresses: steady pods plus the warm target.</summary>
     public required int MinimumIpTarget { get; init; }
 
-    /// <summary>1, ipamd's default; ipamd ignores it while either IP target is set (reference §1a).</summary>
+    /// <summary>1, ipamd's default; ipamd ignores it while either IP target is set (docs/configuration.md).</summary>
     public required int WarmEniTarget { get; init; }
 
     public required bool PrefixDelegation { get; init; }

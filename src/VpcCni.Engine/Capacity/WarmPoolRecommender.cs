@@ -28,7 +28,7 @@ public sealed class WarmPoolRecommender
     public static WarmPoolRecommender Default { get; } = new(MaxPodsCalculator.Default);
 
     /// <exception cref="Errors.VpcCniException">
-    /// <c>InvalidWorkload</c> for pod counts out of range; the errors of <see cref="MaxPodsCalculator.Calculate"/>.
+    /// <c>Capacity.InvalidWorkload</c> for pod counts out of range; the errors of <see cref="MaxPodsCalculator.Calculate"/>.
     /// </exception>
     public WarmPoolRecommendation Recommend(WarmPoolRequest request)
     {
@@ -114,7 +114,7 @@ public sealed class WarmPoolRecommender
         {
             throw new VpcCniException(
                 VpcCniErrorCategory.InvalidArgument,
-                CapacityErrorIds.InvalidWorkload,
+                ErrorIds.Capacity.InvalidWorkload,
                 Invariant($"{name} {value} is outside the accepted range {minimum}–{MaxPodCount}."));
         }
     }

@@ -4,7 +4,7 @@ using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 namespace VpcCni.Engine.Configuration;
 
 /// <summary>
-/// The catalogue of every variable the node understands (reference §1a–§1d, without the
+/// The catalogue of every variable the node understands (docs/configuration.md, without the
 /// cni-metrics-helper ones), plus the ConfigMap keys that other components own.
 /// </summary>
 public static class ConfigurationVariables

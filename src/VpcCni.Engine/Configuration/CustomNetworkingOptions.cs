@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Configuration;
 
 /// <summary>
 /// Custom networking (ENIConfig), security groups for pods, network policy and pod annotation
-/// settings (reference §1c).
+/// settings (docs/configuration.md).
 /// </summary>
 public sealed class CustomNetworkingOptions
 {

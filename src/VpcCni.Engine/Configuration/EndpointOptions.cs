@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Configuration;
 
 /// <summary>
 /// Who the node is and which endpoints it talks to or serves: EC2 and Kubernetes API endpoints,
-/// the SDK timeout, introspection and metrics (reference §1a and §1d).
+/// the SDK timeout, introspection and metrics (docs/configuration.md).
 /// </summary>
 public sealed class EndpointOptions
 {

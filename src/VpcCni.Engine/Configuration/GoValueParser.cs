@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using VpcCni.Engine.Networking;
 
 namespace VpcCni.Engine.Configuration;
 
@@ -106,6 +107,16 @@ internal static class GoValueParser
             return false;
         }
 
+        network = new IPNetwork(address.AddressFamily == AddressFamily.InterNetwork ? MaskIpv4(address, length) : MaskIpv6(address, length), length);
+        return true;
+    }
+
+    private static IPAddress MaskIpv4(IPAddress address, int length) =>
+        AddressMath.FromUInt32(AddressMath.ToUInt32(address) & (length == 0 ? 0u : uint.MaxValue << (32 - length)));
+
+    /// <summary>IPv6 has no integer helper (AddressMath is IPv4 only), so its host bits are cleared byte by byte.</summary>
+    private static IPAddress MaskIpv6(IPAddress address, int length)
+    {
         var bytes = address.GetAddressBytes();
         for (var bit = length; bit < bytes.Length * 8; bit++)
         {
@@ -113,8 +124,7 @@ internal static class GoValueParser
             bytes[bit / 8] &= unchecked((byte)~(0x80 >> (bit % 8)));
         }
 
-        network = new IPNetwork(new IPAddress(bytes), length);
-        return true;
+        return new IPAddress(bytes);
     }
 
     private static bool TryAccumulate(ReadOnlySpan<char> span, int radix, bool prefixed, bool leadingZero, bool negative, out long value)

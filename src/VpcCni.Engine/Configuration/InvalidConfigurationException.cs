@@ -9,28 +9,25 @@ namespace VpcCni.Engine.Configuration;
 /// </summary>
 public sealed class InvalidConfigurationException : VpcCniException
 {
-    /// <summary>The stable error id of every configuration failure.</summary>
-    public const string InvalidConfigurationErrorId = "InvalidConfiguration";
-
     public InvalidConfigurationException()
         : this([])
     {
     }
 
     public InvalidConfigurationException(string message)
-        : base(VpcCniErrorCategory.InvalidConfiguration, InvalidConfigurationErrorId, message)
+        : base(VpcCniErrorCategory.InvalidConfiguration, ErrorIds.Config.InvalidConfiguration, message)
     {
         Errors = [];
     }
 
     public InvalidConfigurationException(string message, Exception innerException)
-        : base(VpcCniErrorCategory.InvalidConfiguration, InvalidConfigurationErrorId, message, innerException)
+        : base(VpcCniErrorCategory.InvalidConfiguration, ErrorIds.Config.InvalidConfiguration, message, innerException)
     {
         Errors = [];
     }
 
     public InvalidConfigurationException(IReadOnlyList<ConfigurationError> errors)
-        : base(VpcCniErrorCategory.InvalidConfiguration, InvalidConfigurationErrorId, Describe(errors))
+        : base(VpcCniErrorCategory.InvalidConfiguration, ErrorIds.Config.InvalidConfiguration, Describe(errors))
     {
         Errors = errors;
     }

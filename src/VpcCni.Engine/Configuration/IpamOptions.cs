@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Configuration;
 
 /// <summary>
-/// Warm pool and IPAM settings (reference §1a). Defaults are the upstream defaults except
+/// Warm pool and IPAM settings (docs/configuration.md). Defaults are the upstream defaults except
 /// <see cref="WarmPrefixTarget"/>, which takes the manifest's value (docs/configuration.md).
 /// </summary>
 public sealed class IpamOptions
@@ -59,7 +59,7 @@ public sealed class IpamOptions
 
     /// <summary>
     /// "Warm IP targets defined": true when <see cref="WarmIpTarget"/> or <see cref="MinimumIpTarget"/>
-    /// is above 0; the pool then follows the IP targets (reference §2.3).
+    /// is above 0; the pool then follows the IP targets (docs/ipam.md; upstream pkg/ipamd/ipamd.go).
     /// </summary>
     public bool WarmIpTargetsDefined => WarmIpTarget > 0 || MinimumIpTarget > 0;
 

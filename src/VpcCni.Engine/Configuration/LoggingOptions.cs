@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace VpcCni.Engine.Configuration;
 
-/// <summary>Log levels and log destinations of the node service and the plugins (reference §1d).</summary>
+/// <summary>Log levels and log destinations of the node service and the plugins (docs/configuration.md).</summary>
 public sealed class LoggingOptions
 {
     /// <summary>The destination name that sends the node service's log to standard output (journald under systemd).</summary>

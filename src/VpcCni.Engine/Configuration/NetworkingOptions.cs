@@ -2,7 +2,7 @@ using System.Net;
 
 namespace VpcCni.Engine.Configuration;
 
-/// <summary>Host networking, SNAT, MTU, veth naming and address-family settings (reference §1b).</summary>
+/// <summary>Host networking, SNAT, MTU, veth naming and address-family settings (docs/configuration.md).</summary>
 public sealed class NetworkingOptions
 {
     /// <summary><c>AWS_VPC_K8S_CNI_EXTERNALSNAT</c>: no SNAT and no connmark rules on the node.</summary>

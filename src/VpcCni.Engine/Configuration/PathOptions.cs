@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Configuration;
 
 /// <summary>
-/// Where the plugin binaries and the conflist are installed (reference §1d). Our defaults are the
+/// Where the plugin binaries and the conflist are installed (docs/configuration.md). Our defaults are the
 /// host paths, since the node service runs on the host rather than in a container with <c>/host</c> mounts.
 /// </summary>
 public sealed class PathOptions

@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Configuration;
 
 /// <summary>
 /// How traffic of pods with their own security groups (branch ENIs) is routed
-/// (<c>POD_SECURITY_GROUP_ENFORCING_MODE</c>; reference §6.2).
+/// (<c>POD_SECURITY_GROUP_ENFORCING_MODE</c>; docs/configuration.md).
 /// </summary>
 public enum PodSecurityGroupEnforcingMode
 {

@@ -10,22 +10,22 @@ namespace VpcCni.Engine.Configuration;
 /// </summary>
 public sealed class VpcCniSettings
 {
-    /// <summary>Warm pool and IPAM (§1a).</summary>
+    /// <summary>Warm pool and IPAM (docs/configuration.md).</summary>
     public IpamOptions Ipam { get; set; } = new();
 
-    /// <summary>SNAT, MTU, veth and address families (§1b).</summary>
+    /// <summary>SNAT, MTU, veth and address families (docs/configuration.md).</summary>
     public NetworkingOptions Networking { get; set; } = new();
 
-    /// <summary>Custom networking, security groups for pods, network policy (§1c).</summary>
+    /// <summary>Custom networking, security groups for pods, network policy (docs/configuration.md).</summary>
     public CustomNetworkingOptions CustomNetworking { get; set; } = new();
 
-    /// <summary>Log levels and destinations (§1d).</summary>
+    /// <summary>Log levels and destinations (docs/configuration.md).</summary>
     public LoggingOptions Logging { get; set; } = new();
 
-    /// <summary>AWS and Kubernetes endpoints, identity, introspection and metrics (§1a, §1d).</summary>
+    /// <summary>AWS and Kubernetes endpoints, identity, introspection and metrics (docs/configuration.md).</summary>
     public EndpointOptions Endpoints { get; set; } = new();
 
-    /// <summary>Install paths (§1d).</summary>
+    /// <summary>Install paths (docs/configuration.md).</summary>
     public PathOptions Paths { get; set; } = new();
 
     /// <summary>True when IMDS-only mode is on, which implies no EC2 mutation.</summary>
@@ -33,7 +33,7 @@ public sealed class VpcCniSettings
 
     /// <summary>
     /// The leaked-ENI sweep is off when asked, and always in IPv6, IMDS-only and no-provisioning
-    /// modes, where the node must not delete ENIs (reference §1a).
+    /// modes, where the node must not delete ENIs (docs/configuration.md).
     /// </summary>
     public bool LeakedEniCleanupDisabled =>
         Ipam.DisableLeakedEniCleanup || Networking.EnableIpv6 || NetworkResourceProvisioningDisabled;

@@ -30,6 +30,18 @@ public static class VpcCniSettingsBinder
         ReadEnvironment(environment, raw, notices);
         ApplyIpCooldownSwitch(ipCooldownEnabled, raw, notices);
 
+        var result = EvaluateRaw(raw, conflicts);
+        AddIneffectiveNotices(result.Settings, raw, notices);
+        return result with { Notices = notices };
+    }
+
+    /// <summary>
+    /// Binds raw values whose origins are already known (a live reload mixes the new values of live
+    /// variables with the running values of restart-only ones).
+    /// </summary>
+    internal static ConfigurationBindResult EvaluateRaw(IReadOnlyDictionary<string, ValueOrigin> raw, IReadOnlyList<ConfigurationError>? conflicts = null)
+    {
+        conflicts ??= [];
         var parser = new RawValueParser(raw);
         var settings = SettingsReader.Read(parser);
         parser.Unparsed.UnionWith(conflicts.Select(e => e.Variable));
@@ -40,8 +52,7 @@ public static class VpcCniSettingsBinder
         var errors = settings.ParseErrors.Concat(VpcCniSettingsRules.Validate(settings))
             .OrderBy(e => CatalogIndex(e.Variable))
             .ToArray();
-        AddIneffectiveNotices(settings, raw, notices);
-        return new ConfigurationBindResult(settings, errors, notices);
+        return new ConfigurationBindResult(settings, errors, []);
     }
 
     /// <summary>Copies a bound result into an options instance created by the options factory.</summary>

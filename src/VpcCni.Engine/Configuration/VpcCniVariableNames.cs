@@ -1,12 +1,12 @@
 namespace VpcCni.Engine.Configuration;
 
 /// <summary>
-/// The upstream environment-variable names (reference §1). ConfigMap keys follow from them
+/// The upstream environment-variable names (docs/configuration.md). ConfigMap keys follow from them
 /// (see <see cref="ConfigurationVariable.ConfigMapKey"/>).
 /// </summary>
 public static class VpcCniVariableNames
 {
-    // §1a warm pool and IPAM
+    // Warm pool and IPAM
     public const string WarmEniTarget = "WARM_ENI_TARGET";
     public const string WarmIpTarget = "WARM_IP_TARGET";
     public const string MinimumIpTarget = "MINIMUM_IP_TARGET";
@@ -31,7 +31,7 @@ public static class VpcCniVariableNames
     public const string VpcCniVersion = "VPC_CNI_VERSION";
     public const string ClusterEndpoint = "CLUSTER_ENDPOINT";
 
-    // §1b networking and SNAT
+    // Networking and SNAT
     public const string ExternalSnat = "AWS_VPC_K8S_CNI_EXTERNALSNAT";
     public const string ExcludeSnatCidrs = "AWS_VPC_K8S_CNI_EXCLUDE_SNAT_CIDRS";
     public const string RandomizeSnat = "AWS_VPC_K8S_CNI_RANDOMIZESNAT";
@@ -51,7 +51,7 @@ public static class VpcCniVariableNames
     public const string ConfigureRpFilter = "AWS_VPC_K8S_CNI_CONFIGURE_RPFILTER";
     public const string EnableNftables = "ENABLE_NFTABLES";
 
-    // §1c custom networking, security groups for pods, network policy
+    // Custom networking, security groups for pods, network policy
     public const string CustomNetworkConfig = "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG";
     public const string EniConfigAnnotationDef = "ENI_CONFIG_ANNOTATION_DEF";
     public const string EniConfigLabelDef = "ENI_CONFIG_LABEL_DEF";
@@ -60,7 +60,7 @@ public static class VpcCniVariableNames
     public const string NetworkPolicyEnforcingMode = "NETWORK_POLICY_ENFORCING_MODE";
     public const string AnnotatePodIp = "ANNOTATE_POD_IP";
 
-    // §1d logging, endpoints, paths
+    // Logging, endpoints, paths
     public const string LogLevel = "AWS_VPC_K8S_CNI_LOGLEVEL";
     public const string LogFile = "AWS_VPC_K8S_CNI_LOG_FILE";
     public const string PluginLogFile = "AWS_VPC_K8S_PLUGIN_LOG_FILE";

@@ -42,7 +42,7 @@ public sealed class InstanceTypeCatalog
     }
 
     /// <summary>Returns the limits of a known type.</summary>
-    /// <exception cref="VpcCniException">ErrorId <c>UnknownInstanceType</c> (category NotFound) for a type not in the table.</exception>
+    /// <exception cref="VpcCniException">ErrorId <c>Capacity.UnknownInstanceType</c> (category NotFound) for a type not in the table.</exception>
     public InstanceTypeLimits Get(string instanceType)
     {
         if (TryGet(instanceType, out var limits))
@@ -52,7 +52,7 @@ public sealed class InstanceTypeCatalog
 
         throw new VpcCniException(
             VpcCniErrorCategory.NotFound,
-            "UnknownInstanceType",
+            ErrorIds.Capacity.UnknownInstanceType,
             $"Instance type '{instanceType}' is not in the built-in limits table; it can be resolved through EC2 DescribeInstanceTypes.");
     }
 

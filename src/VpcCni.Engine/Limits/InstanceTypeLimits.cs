@@ -35,7 +35,7 @@ public sealed record InstanceTypeLimits
 
     public long? MemoryMib { get; init; }
 
-    /// <summary>Prefix delegation needs a Nitro or bare-metal instance (reference §8, upstream <c>isConfigValid</c>).</summary>
+    /// <summary>Prefix delegation needs a Nitro or bare-metal instance (upstream pkg/ipamd/ipamd.go <c>isConfigValid</c>).</summary>
     public bool SupportsPrefixDelegation =>
         IsBareMetal || string.Equals(Hypervisor, "nitro", StringComparison.OrdinalIgnoreCase);
 

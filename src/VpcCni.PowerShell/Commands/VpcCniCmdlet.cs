@@ -7,7 +7,7 @@ namespace VpcCni.PowerShell.Commands;
 /// <summary>
 /// Base of the module's cmdlets: runs one engine call and reports its errors the module's way, and
 /// owns the cancellation of engine calls (created in BeginProcessing, cancelled by Ctrl+C in
-/// StopProcessing, disposed in EndProcessing; style-anchors rule 3).
+/// StopProcessing, disposed in EndProcessing).
 /// </summary>
 public abstract class VpcCniCmdlet : PSCmdlet, IDisposable
 {

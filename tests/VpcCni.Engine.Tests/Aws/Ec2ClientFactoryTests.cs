@@ -54,14 +54,14 @@ public sealed class Ec2ClientFactoryTests
     {
         var error = Assert.Throws<VpcCniException>(() => Ec2ClientFactory.CreateConfig(new Ec2ClientOptions { Endpoint = endpoint }, "us-west-2"));
 
-        Assert.Equal("InvalidEc2Endpoint", error.ErrorId);
+        Assert.Equal("Ec2.InvalidEndpoint", error.ErrorId);
         Assert.Equal(VpcCniErrorCategory.InvalidConfiguration, error.Category);
         Assert.Contains(endpoint, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void MissingRegionIsAConfigurationError() =>
-        Assert.Equal("Ec2RegionMissing", Assert.Throws<VpcCniException>(() => Ec2ClientFactory.CreateConfig(new Ec2ClientOptions(), " ")).ErrorId);
+        Assert.Equal("Ec2.RegionMissing", Assert.Throws<VpcCniException>(() => Ec2ClientFactory.CreateConfig(new Ec2ClientOptions(), " ")).ErrorId);
 
     [Fact]
     public async Task ConfiguredRegionWinsOverInstanceMetadata()

@@ -4,7 +4,7 @@ using VpcCni.Engine.Tests.Aws.Support;
 
 namespace VpcCni.Engine.Tests.Aws;
 
-/// <summary>The IMDSv2 client against the simulator's IMDS, including its lag behind EC2 (wire spec §5.6).</summary>
+/// <summary>The IMDSv2 client against the simulator's IMDS, including its lag behind EC2 (docs/simulator.md, "imds").</summary>
 public sealed partial class ImdsInstanceMetadataTests
 {
     [Fact]

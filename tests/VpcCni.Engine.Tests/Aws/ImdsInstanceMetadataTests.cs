@@ -244,7 +244,7 @@ public sealed partial class ImdsInstanceMetadataTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<VpcCniException>(() => imds.GetSubnetIdAsync("../../user-data", default));
 
-        Assert.Equal("InvalidMacAddress", error.ErrorId);
+        Assert.Equal("Imds.InvalidMacAddress", error.ErrorId);
         Assert.Equal(0, _imds.TokenRequests);
     }
 

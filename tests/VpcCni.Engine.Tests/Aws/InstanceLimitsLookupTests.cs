@@ -39,7 +39,7 @@ public sealed class InstanceLimitsLookupTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<VpcCniException>(() => lookup.LookupAsync("zz1.large", default).AsTask());
 
-        Assert.Equal("UnknownInstanceType", ex.ErrorId);
+        Assert.Equal("Capacity.UnknownInstanceType", ex.ErrorId);
         Assert.Equal(VpcCniErrorCategory.NotFound, ex.Category);
         Assert.Empty(_aws.Requests("DescribeInstanceTypes"));
     }
@@ -68,7 +68,7 @@ public sealed class InstanceLimitsLookupTests : IAsyncLifetime
 
         var ex = await Assert.ThrowsAsync<VpcCniException>(() => lookup.LookupAsync("zz9.huge", default).AsTask());
 
-        Assert.Equal("UnknownInstanceType", ex.ErrorId);
+        Assert.Equal("Capacity.UnknownInstanceType", ex.ErrorId);
         Assert.IsType<Ec2ApiException>(ex.InnerException);
     }
 

@@ -65,7 +65,7 @@ public sealed class InstanceTypeResolverTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAsync<VpcCniException>(() => resolver.ResolveAsync("zz9.mega", default).AsTask());
 
-        Assert.Equal("UnknownInstanceType", error.ErrorId);
+        Assert.Equal("Capacity.UnknownInstanceType", error.ErrorId);
         Assert.Equal(VpcCniErrorCategory.NotFound, error.Category);
         Assert.Contains("zz9.mega", error.Message, StringComparison.Ordinal);
     }

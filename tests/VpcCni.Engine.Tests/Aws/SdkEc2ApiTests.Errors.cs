@@ -152,7 +152,7 @@ public sealed partial class SdkEc2ApiTests
         var error = await Assert.ThrowsAsync<VpcCniException>(() =>
             _ec2.DryRunAsync(new Ec2DryRunRequest { Action = Ec2Action.AssignPrivateIpAddresses, NetworkInterfaceId = "eni-1" }, default));
 
-        Assert.Equal("Ec2DryRunUnsupported", error.ErrorId);
+        Assert.Equal("Ec2.DryRunUnsupported", error.ErrorId);
     }
 
     [Fact]

@@ -196,7 +196,7 @@ public sealed partial class SdkEc2ApiTests
         var error = await Assert.ThrowsAsync<VpcCniException>(() => _ec2.ModifyNetworkInterfaceAttributeAsync(
             new Ec2ModifyNetworkInterfaceRequest { NetworkInterfaceId = "eni-1", SourceDestCheck = false, SecurityGroupIds = ["sg-1"] }, default));
 
-        Assert.Equal("InvalidEc2Request", error.ErrorId);
+        Assert.Equal("Ec2.InvalidRequest", error.ErrorId);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed partial class SdkEc2ApiTests
         Assert.Equal(Ec2NetworkInterfaceStatus.Detaching, detaching.Status);
         Assert.Equal(Ec2AttachmentStatus.Detaching, detaching.Attachment!.Status);
 
-        // While detaching the ENI can neither be deleted nor re-attached (wire spec §3.2).
+        // While detaching the ENI can neither be deleted nor re-attached (EC2 API reference, DeleteNetworkInterface and AttachNetworkInterface).
         var refused = await Assert.ThrowsAsync<Ec2ApiException>(() => ec2.DeleteNetworkInterfaceAsync(eni, default));
         Assert.Equal("InvalidParameterValue", refused.AwsErrorCode);
 

@@ -137,7 +137,7 @@ public sealed partial class SdkEc2ApiTests : IAsyncLifetime
         var error = await Assert.ThrowsAsync<VpcCniException>(() => _ec2.DescribeNetworkInterfacesAsync(
             new Ec2DescribeQuery { Ids = ["eni-00000000000000000"], PageSize = 5 }, default));
 
-        Assert.Equal("InvalidEc2Request", error.ErrorId);
+        Assert.Equal("Ec2.InvalidRequest", error.ErrorId);
         Assert.Empty(_aws.Requests("DescribeNetworkInterfaces"));
     }
 

@@ -143,7 +143,7 @@ public class MaxPodsCalculatorTests
     public void UnknownTypeWithoutLimitsSurfacesUnknownInstanceType()
     {
         var ex = Assert.Throws<VpcCniException>(() => Calc("zz9.plural"));
-        Assert.Equal("UnknownInstanceType", ex.ErrorId);
+        Assert.Equal("Capacity.UnknownInstanceType", ex.ErrorId);
         Assert.Equal(VpcCniErrorCategory.NotFound, ex.Category);
     }
 
@@ -186,9 +186,9 @@ public class MaxPodsCalculatorTests
     }
 
     [Theory]
-    [InlineData(null, null, "MissingInstanceLimits")]
-    [InlineData(0, 10, "InvalidInstanceLimit")]
-    [InlineData(3, 5000, "InvalidInstanceLimit")]
+    [InlineData(null, null, "Capacity.MissingInstanceLimits")]
+    [InlineData(0, 10, "Capacity.InvalidInstanceLimit")]
+    [InlineData(3, 5000, "Capacity.InvalidInstanceLimit")]
     public void BadLimitsAreRefusedWithAStableId(int? enis, int? ips, string errorId)
     {
         var ex = Assert.Throws<VpcCniException>(() => Calculator.Calculate(new MaxPodsRequest { EniLimit = enis, Ipv4PerEni = ips }));
@@ -203,7 +203,7 @@ public class MaxPodsCalculatorTests
     public void BadCniVersionIsRefused(string cni)
     {
         var ex = Assert.Throws<VpcCniException>(() => Calc("m5.large", pd: true, cni: cni));
-        Assert.Equal("InvalidCniVersion", ex.ErrorId);
+        Assert.Equal("Capacity.InvalidCniVersion", ex.ErrorId);
         Assert.Contains(cni, ex.Message, StringComparison.Ordinal);
     }
 

@@ -120,7 +120,7 @@ public class SubnetPlannerTests
     public void PrefixLengthOutsideVpcSubnetSizesIsRefused(int length)
     {
         var ex = Assert.Throws<VpcCniException>(() => Planner.Plan(new SubnetPlanRequest { PodsPerNode = 10, NodesPerAz = 1, PrefixLength = length }));
-        Assert.Equal("InvalidSubnetPrefixLength", ex.ErrorId);
+        Assert.Equal("Capacity.InvalidSubnetPrefixLength", ex.ErrorId);
         Assert.Contains("/16–/28", ex.Message, StringComparison.Ordinal);
     }
 
@@ -131,14 +131,14 @@ public class SubnetPlannerTests
     public void BadCidrIsRefused(string cidr)
     {
         var ex = Assert.Throws<VpcCniException>(() => SubnetPlanner.ParseCidr(cidr));
-        Assert.Equal("InvalidSubnetCidr", ex.ErrorId);
+        Assert.Equal("Capacity.InvalidSubnetCidr", ex.ErrorId);
     }
 
     [Fact]
     public void MissingSubnetSizeOrPodsIsRefused()
     {
-        Assert.Equal("InvalidWorkload", Assert.Throws<VpcCniException>(() => Planner.Plan(new SubnetPlanRequest { PodsPerNode = 10, NodesPerAz = 1 })).ErrorId);
-        Assert.Equal("InvalidWorkload", Assert.Throws<VpcCniException>(() => Planner.Plan(new SubnetPlanRequest { NodesPerAz = 1, PrefixLength = 20 })).ErrorId);
-        Assert.Equal("InvalidWorkload", Assert.Throws<VpcCniException>(() => Planner.Plan(new SubnetPlanRequest { PodsPerNode = 10, NodesPerAz = 1, PrefixLength = 20, GrowthFactor = 0m })).ErrorId);
+        Assert.Equal("Capacity.InvalidWorkload", Assert.Throws<VpcCniException>(() => Planner.Plan(new SubnetPlanRequest { PodsPerNode = 10, NodesPerAz = 1 })).ErrorId);
+        Assert.Equal("Capacity.InvalidWorkload", Assert.Throws<VpcCniException>(() => Planner.Plan(new SubnetPlanRequest { NodesPerAz = 1, PrefixLength = 20 })).ErrorId);
+        Assert.Equal("Capacity.InvalidWorkload", Assert.Throws<VpcCniException>(() => Planner.Plan(new SubnetPlanRequest { PodsPerNode = 10, NodesPerAz = 1, PrefixLength = 20, GrowthFactor = 0m })).ErrorId);
     }
 }

@@ -102,13 +102,13 @@ public class WarmPoolRecommenderTests
     public void OutOfRangeWorkloadIsRefused(int pods, int burst)
     {
         var ex = Assert.Throws<VpcCniException>(() => Recommend("m5.large", pods, burst));
-        Assert.Equal("InvalidWorkload", ex.ErrorId);
+        Assert.Equal("Capacity.InvalidWorkload", ex.ErrorId);
     }
 
     [Fact]
     public void UnknownTypeSurfacesUnknownInstanceType()
     {
         var ex = Assert.Throws<VpcCniException>(() => Recommend("zz9.plural", 10, 5));
-        Assert.Equal("UnknownInstanceType", ex.ErrorId);
+        Assert.Equal("Capacity.UnknownInstanceType", ex.ErrorId);
     }
 }

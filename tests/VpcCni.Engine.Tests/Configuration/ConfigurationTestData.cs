@@ -30,7 +30,7 @@ internal static class ConfigurationTestData
 
     private static string[] Cidrs(IReadOnlyList<IPNetwork> list) => list.Select(c => c.ToString()).ToArray();
 
-    /// <summary>Every non-deprecated variable of reference §1a–§1d.</summary>
+    /// <summary>Every non-deprecated variable of docs/configuration.md.</summary>
     public static IReadOnlyDictionary<string, VariableSample> Samples { get; } = new Dictionary<string, VariableSample>
     {
         [N.WarmEniTarget] = new("3", s => s.Ipam.WarmEniTarget, 3, 1),

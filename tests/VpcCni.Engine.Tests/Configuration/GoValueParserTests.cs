@@ -73,6 +73,9 @@ public class GoValueParserTests
     [InlineData("10.0.0.0/8", "10.0.0.0/8")]
     [InlineData("192.168.1.77/24", "192.168.1.0/24")]
     [InlineData("0.0.0.0/0", "0.0.0.0/0")]
+    [InlineData("10.1.2.3/0", "0.0.0.0/0")]
+    [InlineData("10.255.255.255/31", "10.255.255.254/31")]
+    [InlineData("10.1.2.3/32", "10.1.2.3/32")]
     [InlineData("fd00::1/64", "fd00::/64")]
     public void ParseCidrMasksHostBitsLikeGo(string text, string expected)
     {

@@ -141,7 +141,7 @@ public class VpcCniSettingsBinderTests
     {
         var ex = Assert.Throws<InvalidConfigurationException>(() => VpcCniSettingsBinder.Bind(Env((N.WarmIpTarget, "lots"))));
 
-        Assert.Equal("InvalidConfiguration", ex.ErrorId);
+        Assert.Equal("Config.InvalidConfiguration", ex.ErrorId);
         Assert.Equal(VpcCniErrorCategory.InvalidConfiguration, ex.Category);
         Assert.IsAssignableFrom<VpcCniException>(ex);
         var error = Assert.Single(ex.Errors);

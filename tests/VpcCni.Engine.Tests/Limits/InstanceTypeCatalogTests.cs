@@ -45,7 +45,7 @@ public class InstanceTypeCatalogTests
     {
         Assert.False(InstanceTypeCatalog.Embedded.TryGet("zz9.plural", out _));
         var ex = Assert.Throws<VpcCniException>(() => InstanceTypeCatalog.Embedded.Get("zz9.plural"));
-        Assert.Equal("UnknownInstanceType", ex.ErrorId);
+        Assert.Equal("Capacity.UnknownInstanceType", ex.ErrorId);
         Assert.Equal(VpcCniErrorCategory.NotFound, ex.Category);
     }
 

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Logging;
 namespace VpcCni.Engine.Tests.Aws.Fakes;
 
 /// <summary>
-/// A tiny stateful IMDSv2 on 127.0.0.1:0 (style-anchors rule 12) for behaviour the simulator does
+/// A tiny stateful IMDSv2 on 127.0.0.1:0 for behaviour the simulator does
 /// not script: injected 5xx/aborted connections per path, token revocation, a refused token PUT.
 /// Values live in a path → text map under <c>/latest/</c>; directory listings are derived from it.
 /// </summary>

@@ -1,37 +1,39 @@
-using System.Net;
 using Microsoft.Extensions.Time.Testing;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
 using VpcCni.Engine.Limits;
+using VpcCni.Engine.Tests.Ipam.Execution.Support;
 
 namespace VpcCni.Engine.Tests.Ipam.Fakes;
 
 /// <summary>
-/// A node in miniature: a datastore, a fake clock and a stand-in for EC2 that carries out plan
-/// actions (handing out fresh /32s and aligned /28s, creating ENIs with the next device number).
-/// Each tick advances the clock by 5 s, plans and applies, like the upstream pool loop.
+/// A node in miniature: the engine's <see cref="PoolActionExecutor"/> and <see cref="Ec2EniProvider"/>
+/// against the simulator's EC2 and IMDS (so addresses are real subnet addresses and EC2's limits
+/// apply), a datastore on a fake clock, and a stand-in only for the host side of ENIs. Each tick
+/// advances the clock by 5 s, plans and executes, like the upstream pool loop.
 /// </summary>
-internal sealed class FakeNodePool : IDisposable
+internal sealed class FakeNodePool : IDisposable, IAsyncDisposable
 {
     private readonly List<IpamKey> _pods = [];
-    private uint _nextSecondary = AddressOf("10.1.0.1");
-    private uint _nextPrefix = AddressOf("10.2.0.0");
-    private int _nextDevice = 1;
+    private readonly SimulatedNode _node;
     private int _podSerial;
 
-    private FakeNodePool(PoolTargets targets, PoolLimits limits)
+    private FakeNodePool(PoolTargets targets, PoolLimits limits, FakeTimeProvider time, SimulatedNode node)
     {
         Targets = targets;
         Limits = limits;
-        Datastore = new IpamDatastore(Store, Time, new IpamDatastoreSettings { PrefixDelegation = targets.PrefixDelegation });
+        Time = time;
+        _node = node;
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
-    public InMemoryCheckpointStore Store { get; } = new();
+    public IpamDatastore Datastore => _node.Datastore;
 
-    public IpamDatastore Datastore { get; }
+    /// <summary>What the last tick's execution did.</summary>
+    public PoolExecutionResult? LastExecution { get; private set; }
 
     public PoolTargets Targets { get; set; }
 
@@ -57,12 +59,16 @@ internal sealed class FakeNodePool : IDisposable
 
     public int PodCount => _pods.Count;
 
-    /// <summary>A node that just booted: the primary ENI with no secondary address yet.</summary>
+    /// <summary>
+    /// A node that just booted: the primary ENI with no secondary address yet, on a simulated instance
+    /// whose type can hold <paramref name="limits"/>. Synchronous so the planner tests keep their
+    /// plain <c>using</c>; the simulator start runs on the thread pool, away from xunit's context.
+    /// </summary>
     public static FakeNodePool FreshNode(PoolTargets targets, PoolLimits limits)
     {
-        var pool = new FakeNodePool(targets, limits);
-        pool.Datastore.AddEni(new EniDescriptor { Id = "eni-primary", DeviceNumber = 0, IsPrimary = true, RouteTableId = 254 });
-        return pool;
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 6, 1, 12, 0, 0, TimeSpan.Zero));
+        var node = Task.Run(() => SimulatedNode.StartAsync(SimulatorTypeFor(limits), targets.PrefixDelegation, time)).GetAwaiter().GetResult();
+        return new FakeNodePool(targets, limits, time, node);
     }
 
     /// <summary>Real limits of an instance type, card 0, with the given max pods.</summary>
@@ -83,9 +89,15 @@ internal sealed class FakeNodePool : IDisposable
         });
         History.Add(plan);
         TickTimes.Add(Time.GetUtcNow());
-        foreach (var action in plan.Actions)
+        LastExecution = await _node.Executor.ExecuteAsync(plan, CancellationToken.None);
+        if (LastExecution.Failures is [var failure, ..])
         {
-            await ApplyAsync(action);
+            throw new InvalidOperationException($"{failure.Action} failed: {failure.Error!.Message}", failure.Error);
+        }
+
+        if (LastExecution.ReleasedAny)
+        {
+            LastDecreaseAt = Time.GetUtcNow();
         }
 
         return plan;
@@ -139,64 +151,17 @@ internal sealed class FakeNodePool : IDisposable
         }
     }
 
-    public void Dispose() => Datastore.Dispose();
+    public void Dispose() => Task.Run(() => _node.DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
-    private async Task ApplyAsync(PoolAction action)
-    {
-        switch (action)
-        {
-            case AssignAddressesAction a:
-                AddSecondaries(a.EniId, a.Count);
-                break;
-            case AssignPrefixesAction p:
-                AddPrefixes(p.EniId, p.Count);
-                break;
-            case CreateEniAction c:
-                var device = _nextDevice++;
-                var id = $"eni-{device}";
-                Datastore.AddEni(new EniDescriptor { Id = id, DeviceNumber = device, RouteTableId = device + 1 });
-                AddSecondaries(id, c.AddressCount);
-                AddPrefixes(id, c.PrefixCount);
-                break;
-            case ReleaseCidrsAction r:
-                foreach (var cidr in r.Cidrs)
-                {
-                    await Datastore.RemoveCidrAsync(r.EniId, cidr, force: false, CancellationToken.None);
-                }
+    public ValueTask DisposeAsync() => _node.DisposeAsync();
 
-                LastDecreaseAt = Time.GetUtcNow();
-                break;
-            case FreeEniAction f:
-                await Datastore.RemoveEniAsync(f.EniId, force: false, CancellationToken.None);
-                break;
-            default:
-                throw new InvalidOperationException($"Unknown action {action}");
-        }
-    }
-
-    private void AddSecondaries(string eniId, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            Datastore.AddCidr(eniId, new IPNetwork(AddressAt(_nextSecondary++), 32));
-        }
-    }
-
-    private void AddPrefixes(string eniId, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            Datastore.AddCidr(eniId, new IPNetwork(AddressAt(_nextPrefix), 28));
-            _nextPrefix += 16;
-        }
-    }
-
-    private static uint AddressOf(string address)
-    {
-        var bytes = IPAddress.Parse(address).GetAddressBytes();
-        return (uint)bytes[0] << 24 | (uint)bytes[1] << 16 | (uint)bytes[2] << 8 | bytes[3];
-    }
-
-    private static IPAddress AddressAt(uint value) =>
-        new([(byte)(value >> 24), (byte)(value >> 16), (byte)(value >> 8), (byte)value]);
+    /// <summary>
+    /// The smallest single-card Nitro type of the catalogue that holds <paramref name="limits"/>, so
+    /// the simulator's own ENI and address limits never bind before the planner's.
+    /// </summary>
+    private static string SimulatorTypeFor(PoolLimits limits) =>
+        InstanceTypeCatalog.Embedded.All
+            .Where(t => t.SupportsPrefixDelegation && t.NetworkCards.Count <= 1 && t.EniLimit >= limits.MaxEni && t.Ipv4PerEni - 1 >= limits.MaxCidrsPerEni)
+            .OrderBy(t => t.EniLimit).ThenBy(t => t.Ipv4PerEni).ThenBy(t => t.InstanceType, StringComparer.Ordinal)
+            .First().InstanceType;
 }

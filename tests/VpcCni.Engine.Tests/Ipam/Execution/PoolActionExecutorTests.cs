@@ -20,9 +20,9 @@ public sealed class PoolActionExecutorTests
 
         Assert.True(outcome.Succeeded);
         var described = (await node.DescribeAsync(outcome.EniId!))!;
-        var tracked = node.Datastore.Snapshot().Enis.Single(e => e.Id == outcome.EniId);
+        var tracked = node.Datastore.Snapshot().Enis.Single(e => e.Descriptor.Id == outcome.EniId);
         Assert.Equal(Sorted(described.SecondaryIpAddresses.Select(a => new IPNetwork(a, 32))), Sorted(tracked.Cidrs.Select(c => c.Network)));
-        Assert.Equal(1, tracked.DeviceNumber);
+        Assert.Equal(1, tracked.Descriptor.DeviceNumber);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class PoolActionExecutorTests
         var result = await node.Executor.ExecuteAsync(Plan(new CreateEniAction(4, 0, "test")), default);
 
         Assert.Equal(1, result.ErrorsByCode[Ec2ErrorCodes.AttachmentLimitExceeded]);
-        Assert.Equal([node.PrimaryEniId], node.Datastore.Snapshot().Enis.Select(e => e.Id));
+        Assert.Equal([node.PrimaryEniId], node.Datastore.Snapshot().Enis.Select(e => e.Descriptor.Id));
         Assert.Single(await node.AllEnisAsync());
     }
 
@@ -128,7 +128,7 @@ public sealed class PoolActionExecutorTests
         var outcome = await node.Executor.ExecuteAsync(new FreeEniAction(eniId, "test"), default);
 
         Assert.True(outcome.Succeeded);
-        Assert.DoesNotContain(node.Datastore.Snapshot().Enis, e => e.Id == eniId);
+        Assert.DoesNotContain(node.Datastore.Snapshot().Enis, e => e.Descriptor.Id == eniId);
         Assert.Null(await node.DescribeAsync(eniId));
         Assert.Empty(node.Host.SetUp);
     }
@@ -143,7 +143,7 @@ public sealed class PoolActionExecutorTests
         var outcome = await node.Executor.ExecuteAsync(new FreeEniAction(eniId, "test"), default);
 
         Assert.False(outcome.Succeeded);
-        Assert.Contains(node.Datastore.Snapshot().Enis, e => e.Id == eniId);
+        Assert.Contains(node.Datastore.Snapshot().Enis, e => e.Descriptor.Id == eniId);
         Assert.Empty(node.Aws.Requests("DetachNetworkInterface"));
     }
 
@@ -155,7 +155,7 @@ public sealed class PoolActionExecutorTests
     };
 
     private static IPNetwork[] Cidrs(SimulatedNode node, string eniId) =>
-        Sorted(node.Datastore.Snapshot().Enis.Single(e => e.Id == eniId).Cidrs.Select(c => c.Network));
+        Sorted(node.Datastore.Snapshot().Enis.Single(e => e.Descriptor.Id == eniId).Cidrs.Select(c => c.Network));
 
     private static IPNetwork[] Sorted(IEnumerable<IPNetwork> cidrs) =>
         [.. cidrs.OrderBy(c => Networking.AddressMath.ToUInt32(c.BaseAddress)).ThenBy(c => c.PrefixLength)];

@@ -133,7 +133,7 @@ internal sealed class FakeNodePool : IDisposable, IAsyncDisposable
                     _pods.Add(key);
                     break;
                 }
-                catch (VpcCniException ex) when (ex.ErrorId == IpamErrorIds.NoAvailableAddress && attempt < 50)
+                catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.NoAvailableAddress && attempt < 50)
                 {
                     await TickAsync();
                 }

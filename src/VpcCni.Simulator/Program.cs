@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
 
 var scenarioOption = new Option<FileInfo?>("--scenario") { Description = "Scenario file (.json, .yaml); without it the default world" };
 var portOption = new Option<int>("--port") { Description = "EC2 Query API port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 0 };

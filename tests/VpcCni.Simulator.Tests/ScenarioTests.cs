@@ -1,4 +1,5 @@
 using VpcCni.Engine.Errors;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Simulator.Tests;
 

@@ -1,10 +1,11 @@
 using System.Net;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
 /// All-or-nothing IPv4 allocation from a subnet for Create and Assign: prefixes first (they need
-/// aligned, wholly free /28 blocks), then addresses; any failure returns what was taken (wire spec §3.3).
+/// aligned, wholly free /28 blocks), then addresses; any failure returns what was taken (EC2 User Guide, "Assign prefixes to network interfaces").
 /// </summary>
 internal static class AddressAllocator
 {

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>AttachNetworkInterface and DetachNetworkInterface with EC2's checks, in the order of wire spec §2.6/§2.7.</summary>
+/// <summary>AttachNetworkInterface and DetachNetworkInterface with EC2's checks, (EC2 API Reference, AttachNetworkInterface and DetachNetworkInterface).</summary>
 internal static class AttachmentHandlers
 {
     public static void Attach(Ec2Call call)
@@ -31,7 +31,7 @@ internal static class AttachmentHandlers
             throw Ec2Exception.Invalid($"Instance '{instance.Id}' already has an interface attached at device index '{deviceIndex}'.");
         }
 
-        // EC2 semantics: the card's own limit and the total over all cards (wire spec §6.1).
+        // EC2 semantics: the card's own limit and the total over all cards (EC2 API Reference, NetworkInfo).
         var onCard = attached.Count(a => a.NetworkCardIndex == cardIndex);
         if (onCard >= instance.Limits.EniLimitOfCard(cardIndex) || attached.Count >= instance.MaximumNetworkInterfaces)
         {

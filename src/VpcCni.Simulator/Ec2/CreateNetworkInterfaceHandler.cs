@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>CreateNetworkInterface with counts or explicit addresses, prefixes, groups, tags, type and ClientToken idempotency (wire spec §2.5).</summary>
+/// <summary>CreateNetworkInterface with counts or explicit addresses, prefixes, groups, tags, type and ClientToken idempotency (EC2 API Reference, CreateNetworkInterface).</summary>
 internal static class CreateNetworkInterfaceHandler
 {
     private static readonly HashSet<string> InterfaceTypes = new(StringComparer.Ordinal) { "interface", "efa", "efa-only", "branch", "trunk" };
@@ -18,7 +19,7 @@ internal static class CreateNetworkInterfaceHandler
         var fingerprint = Fingerprint(request);
         if (token is { Length: > 0 } && world.NetworkInterfaces.Values.FirstOrDefault(e => e.ClientToken == token) is { } earlier)
         {
-            // Same token, same parameters: the original ENI, nothing new allocated (wire spec §1.1).
+            // Same token, same parameters: the original ENI, nothing new allocated (EC2 API Reference, "Query requests for Amazon EC2").
             if (earlier.ClientTokenFingerprint != fingerprint)
             {
                 throw new Ec2Exception("IdempotentParameterMismatch", $"The client token '{token}' was already used with different parameters.");

@@ -1,8 +1,9 @@
 using System.Globalization;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>DescribeNetworkInterfaces: ids, filters with wildcards, MaxResults/NextToken paging (wire spec §2.3).</summary>
+/// <summary>DescribeNetworkInterfaces: ids, filters with wildcards, MaxResults/NextToken paging (EC2 API Reference, DescribeNetworkInterfaces).</summary>
 internal static class DescribeNetworkInterfacesHandler
 {
     private static readonly HashSet<string> Filters = new(StringComparer.Ordinal)
@@ -24,7 +25,7 @@ internal static class DescribeNetworkInterfacesHandler
             throw new Ec2Exception("InvalidParameterCombination", "You cannot specify this parameter and the network interface IDs parameter in the same request");
         }
 
-        // One id, single-quoted: ipamd extracts it with '([a-zA-Z0-9-]+)' and drops it (wire spec §2.3).
+        // One id, single-quoted: ipamd extracts it with '([a-zA-Z0-9-]+)' and drops it (EC2 API Reference, DescribeNetworkInterfaces).
         if (ids.FirstOrDefault(id => !world.NetworkInterfaces.ContainsKey(id)) is { } missing)
         {
             throw Ec2Exception.EniNotFound(missing);

@@ -1,11 +1,14 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using VpcCni.Simulator.Control;
+using VpcCni.Simulator.Throttling;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
 /// Serves the EC2 Query protocol: form-encoded POST (or GET with a query string) with
-/// <c>Action</c>/<c>Version</c>; signatures are not checked (wire spec §1.1). Order per request:
+/// <c>Action</c>/<c>Version</c>; signatures are not checked (EC2 API Reference, "Query requests for Amazon EC2"). Order per request:
 /// injected latency and error, throttle bucket, IAM allow-list, then the action (which ends at its
 /// DryRun checkpoint when <c>DryRun=true</c>).
 /// </summary>

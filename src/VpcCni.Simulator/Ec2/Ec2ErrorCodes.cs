@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>HTTP status and default message of each EC2 error code the simulator answers (wire spec §1.5, §3.1).</summary>
+/// <summary>HTTP status and default message of each EC2 error code the simulator answers (AWS docs, "Error codes for the Amazon EC2 API").</summary>
 internal static class Ec2ErrorCodes
 {
     public static int StatusFor(string code) => code switch

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>An EC2 error answer: code, message and HTTP status (wire spec §1.4, §1.5).</summary>
+/// <summary>An EC2 error answer: code, message and HTTP status (AWS docs, "Error codes for the Amazon EC2 API").</summary>
 internal sealed class Ec2Exception : Exception
 {
     public Ec2Exception(string code, string message, int? httpStatus = null)

@@ -1,9 +1,10 @@
 using System.Globalization;
 using VpcCni.Engine.Limits;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>DescribeInstances and DescribeInstanceTypes (wire spec §2.1, §2.2, §6.1).</summary>
+/// <summary>DescribeInstances and DescribeInstanceTypes (EC2 API Reference, DescribeInstances, DescribeInstanceTypes and NetworkInfo).</summary>
 internal static class InstanceHandlers
 {
     private static readonly HashSet<string> InstanceFilters = new(StringComparer.Ordinal)

@@ -1,8 +1,8 @@
 using VpcCni.Engine.Limits;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>An <c>instanceTypeSet/item</c> with the <c>networkInfo</c> the CNI reads (wire spec §6.1), from the engine's catalog.</summary>
+/// <summary>An <c>instanceTypeSet/item</c> with the <c>networkInfo</c> the CNI reads (EC2 API Reference, NetworkInfo), from the engine's catalog.</summary>
 internal static class InstanceTypeXml
 {
     public static void Write(Ec2ResponseWriter xml, InstanceTypeLimits type)

@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>Validates a <c>SecurityGroupId.N</c> list: every group exists, at most 5 per ENI (the default quota).</summary>
 internal static class SecurityGroupIds

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>CreateTags, DeleteTags, DescribeTags and the TagSpecification parameter (wire spec §2.13).</summary>
+/// <summary>CreateTags, DeleteTags, DescribeTags and the TagSpecification parameter (EC2 API Reference, CreateTags).</summary>
 internal static class TagHandlers
 {
     public const int MaxTagsPerResource = 50;

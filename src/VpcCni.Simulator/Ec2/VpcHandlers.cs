@@ -1,8 +1,9 @@
 using System.Globalization;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>DescribeSubnets, DescribeSecurityGroups and DescribeVpcs (wire spec §2.4).</summary>
+/// <summary>DescribeSubnets, DescribeSecurityGroups and DescribeVpcs (EC2 API Reference, DescribeSubnets).</summary>
 internal static class VpcHandlers
 {
     private static readonly HashSet<string> SubnetFilters = new(StringComparer.Ordinal)

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Imds;
 
 /// <summary>
-/// IMDSv2 of one instance (wire spec §5): <c>PUT /latest/api/token</c> with a TTL header issues a
+/// IMDSv2 of one instance (EC2 User Guide, "Use the Instance Metadata Service"): <c>PUT /latest/api/token</c> with a TTL header issues a
 /// token; GETs need it (401 without, when tokens are required); absent paths are 404; values are
 /// text/plain without a trailing newline.
 /// </summary>

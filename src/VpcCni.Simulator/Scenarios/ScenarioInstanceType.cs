@@ -1,6 +1,6 @@
 using VpcCni.Engine.Limits;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>
 /// An instance type the scenario adds to the engine's catalog, so a client can be shown resolving a

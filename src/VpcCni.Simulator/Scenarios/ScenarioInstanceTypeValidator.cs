@@ -1,7 +1,7 @@
 using System.Globalization;
 using VpcCni.Engine.Limits;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>Checks the scenario's extra instance types (<c>instanceTypes[]</c>) and returns their names.</summary>
 internal static class ScenarioInstanceTypeValidator

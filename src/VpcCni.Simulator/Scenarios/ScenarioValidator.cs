@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using VpcCni.Engine.Limits;
+using VpcCni.Simulator.Ec2;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>Checks a scenario field by field so a bad file fails with the field's path and the accepted range.</summary>
 internal static class ScenarioValidator

@@ -1,6 +1,9 @@
 using System.Net;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.Imds;
+using VpcCni.Simulator.Scenarios;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>ENI lifecycle and the lagged IMDS view; callers hold the world lock (they run inside <see cref="Execute{T}"/>).</summary>
 public sealed partial class SimWorld
@@ -66,7 +69,7 @@ public sealed partial class SimWorld
         var macAt = immediate ? now : attachment.DueAt.AddMilliseconds(imds.AttachLagMs);
         if (!immediate && imds.IpLagMs > 0)
         {
-            // The MAC shows first with only its primary address; secondaries follow (wire spec §5.6).
+            // The MAC shows first with only its primary address; secondaries follow (docs/simulator.md, "IMDS").
             instance.Imds.Publish(eni.Id, macAt, Snapshot(eni, primaryOnly: true));
             instance.Imds.Publish(eni.Id, macAt.AddMilliseconds(imds.IpLagMs), Snapshot(eni, primaryOnly: false));
         }

@@ -4,12 +4,19 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Logging;
+using VpcCni.Simulator.Control;
+using VpcCni.Simulator.Dataplane;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.Imds;
+using VpcCni.Simulator.Scenarios;
+using VpcCni.Simulator.Throttling;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Hosting;
 
 /// <summary>
 /// The simulator on loopback: the EC2 Query API (and <c>/_sim/</c> control routes) on one port, and
-/// an IMDSv2 listener per instance. Unmodified AWS clients work against it (wire spec §1, §5).
+/// an IMDSv2 listener per instance. Unmodified AWS clients work against it (EC2 API Reference, "Query requests for Amazon EC2"; EC2 User Guide, "Use the Instance Metadata Service").
 /// </summary>
 public sealed class SimulatorServer : IAsyncDisposable
 {

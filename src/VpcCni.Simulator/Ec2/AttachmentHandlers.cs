@@ -6,8 +6,11 @@ internal static class AttachmentHandlers
     public static void Attach(Ec2Call call)
     {
         var request = call.Request;
-        var eni = call.Eni(request.Require("NetworkInterfaceId"));
-        var instance = call.Instance(request.Require("InstanceId"));
+        // Both ids are checked for shape before either is looked up.
+        var eniId = Ec2Ids.Eni(request.Require("NetworkInterfaceId"));
+        var instanceId = Ec2Ids.Instance(request.Require("InstanceId"));
+        var eni = call.Eni(eniId);
+        var instance = call.Instance(instanceId);
         var deviceIndex = request.GetInt("DeviceIndex") ?? throw Ec2Exception.Missing("DeviceIndex");
         var cardIndex = request.GetInt("NetworkCardIndex") ?? 0;
         if (eni.Attachment is not null)
@@ -56,11 +59,7 @@ internal static class AttachmentHandlers
 
     public static void Detach(Ec2Call call)
     {
-        var attachmentId = call.Request.Require("AttachmentId");
-        if (!attachmentId.StartsWith("eni-attach-", StringComparison.Ordinal))
-        {
-            throw new Ec2Exception("InvalidNetworkInterfaceAttachmentId.Malformed", $"Invalid id: \"{attachmentId}\" (expecting \"eni-attach-...\")");
-        }
+        var attachmentId = Ec2Ids.Attachment(call.Request.Require("AttachmentId"));
 
         var eni = call.World.NetworkInterfaces.Values.FirstOrDefault(e => e.Attachment?.Id == attachmentId)
             ?? throw new Ec2Exception("InvalidAttachmentID.NotFound", $"The network interface attachment ID '{attachmentId}' does not exist");

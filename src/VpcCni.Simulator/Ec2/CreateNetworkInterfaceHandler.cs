@@ -13,7 +13,7 @@ internal static class CreateNetworkInterfaceHandler
     {
         var request = call.Request;
         var world = call.World;
-        var subnetId = request.Require("SubnetId");
+        var subnetId = Ec2Ids.Subnet(request.Require("SubnetId"));
         var subnet = world.Subnets.Find(s => s.Id == subnetId) ?? throw Ec2Exception.SubnetNotFound(subnetId);
         var token = request.Get("ClientToken");
         var fingerprint = Fingerprint(request);

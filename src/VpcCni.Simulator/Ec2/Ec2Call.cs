@@ -26,10 +26,10 @@ internal sealed class Ec2Call(string action, Ec2QueryRequest request, SimWorld w
     }
 
     public SimNetworkInterface Eni(string id) =>
-        World.NetworkInterfaces.TryGetValue(id, out var eni) ? eni : throw Ec2Exception.EniNotFound(id);
+        World.NetworkInterfaces.TryGetValue(Ec2Ids.Eni(id), out var eni) ? eni : throw Ec2Exception.EniNotFound(id);
 
     public SimInstance Instance(string id) =>
-        World.Instances.TryGetValue(id, out var instance) ? instance : throw Ec2Exception.InstanceNotFound(id);
+        World.Instances.TryGetValue(Ec2Ids.Instance(id), out var instance) ? instance : throw Ec2Exception.InstanceNotFound(id);
 
     /// <summary>Writes <c>&lt;return&gt;true&lt;/return&gt;</c>, the body of actions without an output shape (EC2 API Reference, "Query API responses").</summary>
     public void ReturnTrue() => Xml.Element("return", true);

@@ -22,6 +22,7 @@ internal static class InstanceHandlers
     public static void DescribeInstances(Ec2Call call)
     {
         var ids = call.Request.GetList("InstanceId");
+        Ec2Ids.Require(ids, "i", "InvalidInstanceID.Malformed");
         if (ids.Count > 0 && call.Request.Has("MaxResults"))
         {
             throw new Ec2Exception("InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");

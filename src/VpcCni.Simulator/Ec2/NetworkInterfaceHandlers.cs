@@ -35,7 +35,7 @@ internal static class NetworkInterfaceHandlers
 
         if (hasAttachment)
         {
-            var attachmentId = request.Require("Attachment.AttachmentId");
+            var attachmentId = Ec2Ids.Attachment(request.Require("Attachment.AttachmentId"));
             var deleteOnTermination = request.GetBool("Attachment.DeleteOnTermination") ?? throw Ec2Exception.Missing("Attachment.DeleteOnTermination");
             if (eni.Attachment?.Id != attachmentId)
             {

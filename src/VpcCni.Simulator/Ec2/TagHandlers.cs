@@ -157,6 +157,13 @@ internal static class TagHandlers
         var resolved = new List<(string, Dictionary<string, string>)>();
         foreach (var id in ids)
         {
+            // CreateTags/DeleteTags take ids of any resource type; a malformed one is InvalidID (AWS docs, "Error codes for the Amazon EC2 API").
+            var prefix = id.LastIndexOf('-') is > 0 and var dash ? id[..dash] : string.Empty;
+            if (!Ec2Ids.IsWellFormed(id, prefix))
+            {
+                throw new Ec2Exception("InvalidID", $"The ID '{id}' is not valid");
+            }
+
             Dictionary<string, string>? tags = id switch
             {
                 _ when id.StartsWith("eni-", StringComparison.Ordinal) => call.Eni(id).Tags,

@@ -20,6 +20,7 @@ internal static class VpcHandlers
     {
         var world = call.World;
         var ids = call.Request.GetList("SubnetId");
+        Ec2Ids.Require(ids, "subnet", "InvalidSubnetID.Malformed");
         if (ids.FirstOrDefault(id => !world.Subnets.Exists(s => s.Id == id)) is { } missing)
         {
             throw Ec2Exception.SubnetNotFound(missing);
@@ -74,6 +75,7 @@ internal static class VpcHandlers
     {
         var world = call.World;
         var ids = call.Request.GetList("GroupId");
+        Ec2Ids.Require(ids, "sg", "InvalidGroupId.Malformed");
         if (ids.FirstOrDefault(id => world.SecurityGroup(id) is null) is { } missing)
         {
             throw Ec2Exception.GroupNotFound(missing);
@@ -113,6 +115,7 @@ internal static class VpcHandlers
     {
         var world = call.World;
         var ids = call.Request.GetList("VpcId");
+        Ec2Ids.Require(ids, "vpc", "InvalidVpcID.Malformed");
         if (ids.FirstOrDefault(id => !world.Vpcs.ContainsKey(id)) is { } missing)
         {
             throw new Ec2Exception("InvalidVpcID.NotFound", $"The vpc ID '{missing}' does not exist");

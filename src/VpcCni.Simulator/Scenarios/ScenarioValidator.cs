@@ -189,9 +189,10 @@ internal static class ScenarioValidator
 
     private static void CheckId(string? id, string prefix, string field, Action<string, string> fail)
     {
-        if (id is not null && (!id.StartsWith(prefix, StringComparison.Ordinal) || id.Length <= prefix.Length || !id[prefix.Length..].All(char.IsAsciiHexDigitLower)))
+        // An id the EC2 endpoint would answer as malformed could never be named by a client.
+        if (id is not null && !Ec2Ids.IsWellFormed(id, prefix.TrimEnd('-')))
         {
-            fail(field, $"'{id}' must look like {prefix}<lower-case hex>");
+            fail(field, $"'{id}' must be {prefix} followed by 8 or 17 lower-case hex digits");
         }
     }
 

@@ -83,7 +83,7 @@ internal static class CreateNetworkInterfaceHandler
         var eni = world.CreateNetworkInterface(subnet, primary);
         try
         {
-            var (ips, prefixes) = AddressAllocator.Allocate(world, subnet, secondaryCount, explicitSecondaries, prefixCount, explicitPrefixes, allowReassignment: false);
+            var (ips, prefixes) = AddressAllocator.Allocate(world, subnet, secondaryCount, explicitSecondaries, prefixCount, explicitPrefixes, allowReassignment: false, creating: true);
             eni.SecondaryIps.AddRange(ips);
             eni.Ipv4Prefixes.AddRange(prefixes);
         }

@@ -46,5 +46,9 @@ internal sealed class Ec2Exception : Exception
     public static Ec2Exception GroupNotFound(string id) =>
         new("InvalidGroup.NotFound", $"The security group '{id}' does not exist");
 
+    /// <summary>An explicit private address another interface holds (AWS docs, "Error codes for the Amazon EC2 API").</summary>
+    public static Ec2Exception AddressInUse(string address) =>
+        new("InvalidIPAddress.InUse", $"Address {address} is in use.");
+
     public static Ec2Exception Invalid(string message) => new("InvalidParameterValue", message);
 }

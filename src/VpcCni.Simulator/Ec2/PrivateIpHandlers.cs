@@ -41,7 +41,7 @@ internal static class PrivateIpHandlers
 
         call.DryRunCheckpoint();
         var subnet = world.Subnet(eni.SubnetId);
-        var (newIps, newPrefixes) = AddressAllocator.Allocate(world, subnet, count, ips, prefixCount, prefixes, request.GetBool("AllowReassignment") == true);
+        var (newIps, newPrefixes) = AddressAllocator.Allocate(world, subnet, count, ips, prefixCount, prefixes, request.GetBool("AllowReassignment") == true, creating: false);
         eni.SecondaryIps.AddRange(newIps);
         eni.Ipv4Prefixes.AddRange(newPrefixes);
         world.PublishChange(eni);

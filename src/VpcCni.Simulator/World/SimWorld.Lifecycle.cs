@@ -15,7 +15,9 @@ public sealed partial class SimWorld
         {
             if (!subnet.Pool.TryAllocate(primary))
             {
-                throw new Ec2Exception("InvalidParameterValue", $"Address {primary} is not available in subnet {subnet.Id}.");
+                throw subnet.Pool.IsReserved(primary) || !subnet.Pool.Contains(primary)
+                    ? Ec2Exception.Invalid($"Address {primary} is reserved in subnet {subnet.Id} and cannot be assigned.")
+                    : Ec2Exception.AddressInUse(primary.ToString());
             }
 
             address = primary;

@@ -44,6 +44,18 @@ internal sealed class SubnetAddressPool
 
     public bool IsUsed(IPAddress address) => Contains(address) && _used[Offset(address)];
 
+    /// <summary>One of the five addresses EC2 keeps in every subnet (never assignable to an interface).</summary>
+    public bool IsReserved(IPAddress address)
+    {
+        if (!Contains(address))
+        {
+            return false;
+        }
+
+        var offset = Offset(address);
+        return offset is 0 or 1 or 2 or 3 || offset == _used.Length - 1;
+    }
+
     /// <summary>Takes the lowest free address, or returns null when the subnet is full.</summary>
     public IPAddress? AllocateLowest()
     {

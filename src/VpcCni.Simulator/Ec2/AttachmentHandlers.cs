@@ -9,7 +9,7 @@ internal static class AttachmentHandlers
         // Both ids are checked for shape before either is looked up.
         var eniId = Ec2Ids.Eni(request.Require("NetworkInterfaceId"));
         var instanceId = Ec2Ids.Instance(request.Require("InstanceId"));
-        var eni = call.Eni(eniId);
+        var eni = call.VisibleEni(eniId);
         var instance = call.Instance(instanceId);
         var deviceIndex = request.GetInt("DeviceIndex") ?? throw Ec2Exception.Missing("DeviceIndex");
         var cardIndex = request.GetInt("NetworkCardIndex") ?? 0;

@@ -111,6 +111,7 @@ internal static class CreateNetworkInterfaceHandler
             eni.Tags[key] = value;
         }
 
+        eni.VisibleAt = world.Now.AddMilliseconds(world.Scenario.EventualConsistency.NetworkInterfaceNotFoundMs);
         eni.ClientToken = token;
         eni.ClientTokenFingerprint = fingerprint;
         Write(call, eni, token);

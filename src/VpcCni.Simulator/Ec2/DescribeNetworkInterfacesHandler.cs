@@ -27,7 +27,7 @@ internal static class DescribeNetworkInterfacesHandler
         }
 
         // One id, single-quoted: ipamd extracts it with '([a-zA-Z0-9-]+)' and drops it (EC2 API Reference, DescribeNetworkInterfaces).
-        if (ids.FirstOrDefault(id => !world.NetworkInterfaces.ContainsKey(id)) is { } missing)
+        if (ids.FirstOrDefault(id => !world.NetworkInterfaces.TryGetValue(id, out var e) || e.VisibleAt > world.Now) is { } missing)
         {
             throw Ec2Exception.EniNotFound(missing);
         }
@@ -35,7 +35,7 @@ internal static class DescribeNetworkInterfacesHandler
         var filters = Ec2FilterSet.Parse(call.Request, Filters);
         call.DryRunCheckpoint();
         var selected = (ids.Count > 0 ? ids.Distinct(StringComparer.Ordinal).Select(id => world.NetworkInterfaces[id]).OrderBy(e => e.Id, StringComparer.Ordinal) : world.NetworkInterfaces.Values.AsEnumerable())
-            .Where(e => filters.Matches(name => Values(world, e, name), e.Tags));
+            .Where(e => e.VisibleAt <= world.Now && filters.Matches(name => Values(world, e, name), e.Tags));
         var (page, next) = Ec2Paging.Page(selected, e => e.Id, call.Request, 5, 1000);
         var xml = call.Xml;
         xml.Start("networkInterfaceSet");

@@ -28,6 +28,10 @@ internal sealed class Ec2Call(string action, Ec2QueryRequest request, SimWorld w
     public SimNetworkInterface Eni(string id) =>
         World.NetworkInterfaces.TryGetValue(Ec2Ids.Eni(id), out var eni) ? eni : throw Ec2Exception.EniNotFound(id);
 
+    /// <summary>An ENI the caller may already see: inside the eventual-consistency window a new ENI is NotFound.</summary>
+    public SimNetworkInterface VisibleEni(string id) =>
+        Eni(id) is { } eni && eni.VisibleAt <= World.Now ? eni : throw Ec2Exception.EniNotFound(id);
+
     public SimInstance Instance(string id) =>
         World.Instances.TryGetValue(Ec2Ids.Instance(id), out var instance) ? instance : throw Ec2Exception.InstanceNotFound(id);
 

@@ -45,6 +45,8 @@ public sealed class Scenario
 
     public ScenarioImds Imds { get; set; } = new();
 
+    public ScenarioEventualConsistency EventualConsistency { get; set; } = new();
+
     public ScenarioThrottling Throttling { get; set; } = new();
 
     public List<FaultRule> Faults { get; set; } = [];

@@ -126,7 +126,9 @@ internal static class ScenarioValidator
         CheckNonNegative(s.Imds?.AttachLagMs ?? 0, "imds.attachLagMs", Fail);
         CheckNonNegative(s.Imds?.IpLagMs ?? 0, "imds.ipLagMs", Fail);
         CheckNonNegative(s.Imds?.DetachLagMs ?? 0, "imds.detachLagMs", Fail);
+        CheckNonNegative(s.EventualConsistency?.NetworkInterfaceNotFoundMs ?? 0, "eventualConsistency.networkInterfaceNotFoundMs", Fail);
         s.Delays ??= new ScenarioDelays();
+        s.EventualConsistency ??= new ScenarioEventualConsistency();
         s.Imds ??= new ScenarioImds();
         s.Throttling ??= new ScenarioThrottling();
         if (s.Throttling.Multiplier is <= 0 or double.NaN)

@@ -60,6 +60,9 @@ public sealed class SimNetworkInterface
     /// <summary>IPv4 slots taken on the ENI: the primary, each secondary and each /28 prefix (EC2 User Guide, "Assign prefixes to network interfaces").</summary>
     public int Ipv4SlotCount => 1 + SecondaryIps.Count + Ipv4Prefixes.Count;
 
+    /// <summary>Until then, Describe and Attach do not find the ENI (the scenario's eventual-consistency window).</summary>
+    internal DateTimeOffset VisibleAt { get; set; }
+
     internal string? ClientToken { get; set; }
 
     internal string? ClientTokenFingerprint { get; set; }

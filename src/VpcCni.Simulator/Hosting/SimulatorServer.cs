@@ -49,7 +49,7 @@ public sealed class SimulatorServer : IHostedService, IAsyncDisposable
         World = new SimWorld(options.Scenario, options.TimeProvider, hook);
         Throttle = new Ec2Throttle(options.TimeProvider);
         _tokens = new ImdsTokenStore(options.TimeProvider);
-        _ec2 = new Ec2Endpoint(World, Throttle, Faults, Policy, RequestLog);
+        _ec2 = new Ec2Endpoint(World, Throttle, Faults, Policy, RequestLog, _logger);
         _imds = new ImdsEndpoint(World, _tokens);
         _control = new ControlEndpoint(this);
         ConfigureFromScenario();

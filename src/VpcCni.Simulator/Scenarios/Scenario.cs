@@ -47,6 +47,9 @@ public sealed class Scenario
 
     public ScenarioEventualConsistency EventualConsistency { get; set; } = new();
 
+    /// <summary>SigV4 verification against configured credentials; null (default) leaves the endpoint open.</summary>
+    public ScenarioAuthentication? Authentication { get; set; }
+
     public ScenarioThrottling Throttling { get; set; } = new();
 
     public List<FaultRule> Faults { get; set; } = [];

@@ -149,6 +149,19 @@ internal static class ScenarioValidator
             }
         }
 
+        if (s.Authentication is { } auth)
+        {
+            if (auth.Credentials is not { Count: > 0 } || auth.Credentials.Exists(c => c is null || string.IsNullOrEmpty(c.AccessKeyId) || string.IsNullOrEmpty(c.SecretAccessKey)))
+            {
+                Fail("authentication.credentials", "must list at least one { accessKeyId, secretAccessKey } with both set");
+            }
+
+            if (auth.MaxClockSkewSeconds is < 1 or > 3600)
+            {
+                Fail("authentication.maxClockSkewSeconds", "must be between 1 and 3600");
+            }
+        }
+
         s.Faults ??= [];
         for (var i = 0; i < s.Faults.Count; i++)
         {

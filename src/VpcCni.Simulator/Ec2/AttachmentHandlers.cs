@@ -41,6 +41,23 @@ internal static class AttachmentHandlers
             throw new Ec2Exception("AttachmentLimitExceeded", $"Interface count {attached.Count + 1} exceeds the limit for {instance.InstanceType}");
         }
 
+        // efa and efa-only interfaces need an EFA-capable type and count against its EFA maximum
+        // (EC2 User Guide, "Elastic Fabric Adapter"; EC2 API Reference, EfaInfo).
+        if (eni.InterfaceType is "efa" or "efa-only")
+        {
+            var maximumEfa = EfaCatalog.For(call.World.Scenario, instance.InstanceType);
+            if (maximumEfa == 0)
+            {
+                throw new Ec2Exception("UnsupportedOperation", $"The instance type {instance.InstanceType} does not support Elastic Fabric Adapters.");
+            }
+
+            var efaAttached = InstanceHandlers.AttachedTo(call.World, instance).Count(e => e.InterfaceType is "efa" or "efa-only");
+            if (efaAttached >= maximumEfa)
+            {
+                throw new Ec2Exception("AttachmentLimitExceeded", $"EFA interface count {efaAttached + 1} exceeds the limit for {instance.InstanceType} ({maximumEfa}).");
+            }
+        }
+
         if (eni.Ipv4SlotCount > instance.Limits.Ipv4PerEni)
         {
             throw new Ec2Exception("InvalidInterface.IpAddressLimitExceeded", $"Interface {eni.Id} has {eni.Ipv4SlotCount} private addresses; {instance.InstanceType} allows {instance.Limits.Ipv4PerEni} per interface.");

@@ -17,6 +17,7 @@ internal static class InstanceHandlers
     {
         "instance-type", "hypervisor", "bare-metal", "network-info.maximum-network-interfaces",
         "network-info.ipv4-addresses-per-interface", "network-info.maximum-network-cards",
+        "network-info.efa-supported",
     };
 
     public static void DescribeInstances(Ec2Call call)
@@ -81,7 +82,7 @@ internal static class InstanceHandlers
         var filters = Ec2FilterSet.Parse(call.Request, TypeFilters);
         call.DryRunCheckpoint();
         var selected = (names.Count > 0 ? names.Select(catalog.Get).DistinctBy(t => t.InstanceType) : catalog.All)
-            .Where(t => filters.Matches(name => TypeValues(t, name), null))
+            .Where(t => filters.Matches(name => TypeValues(t, EfaCatalog.For(call.World.Scenario, t.InstanceType), name), null))
             .OrderBy(t => t.InstanceType, StringComparer.Ordinal);
         var (page, next) = Ec2Paging.Page(selected, t => t.InstanceType, call.Request, 5, 100);
         var xml = call.Xml;
@@ -89,7 +90,7 @@ internal static class InstanceHandlers
         foreach (var type in page)
         {
             xml.Start("item");
-            InstanceTypeXml.Write(xml, type);
+            InstanceTypeXml.Write(xml, type, EfaCatalog.For(call.World.Scenario, type.InstanceType));
             xml.End();
         }
 
@@ -152,8 +153,9 @@ internal static class InstanceHandlers
         _ => [],
     };
 
-    private static IEnumerable<string?> TypeValues(InstanceTypeLimits t, string name) => name switch
+    private static IEnumerable<string?> TypeValues(InstanceTypeLimits t, int maximumEfaInterfaces, string name) => name switch
     {
+        "network-info.efa-supported" => [maximumEfaInterfaces > 0 ? "true" : "false"],
         "instance-type" => [t.InstanceType],
         "hypervisor" => [t.Hypervisor],
         "bare-metal" => [t.IsBareMetal ? "true" : "false"],

@@ -27,6 +27,9 @@ public sealed class ScenarioInstanceType
 
     public long? MemoryMib { get; set; }
 
+    /// <summary>EFA interfaces the type takes; absent or 0 = no EFA support (EC2 API Reference, EfaInfo).</summary>
+    public int? MaximumEfaInterfaces { get; set; }
+
     /// <summary>The limits the simulator serves for this type (one network card, index 0).</summary>
     public InstanceTypeLimits ToLimits() => new()
     {

@@ -51,6 +51,11 @@ internal static class ScenarioInstanceTypeValidator
                 fail($"{at}.ipv6PerEni", Invariant($"{v6} must be between 0 and {MaxFigure}"));
             }
 
+            if (t.MaximumEfaInterfaces is < 0 or > 64)
+            {
+                fail($"{at}.maximumEfaInterfaces", Invariant($"{t.MaximumEfaInterfaces} must be between 0 and 64"));
+            }
+
             if (t.MemoryMib is < 1)
             {
                 fail($"{at}.memoryMib", Invariant($"{t.MemoryMib} must be 1 or more MiB"));

@@ -63,4 +63,21 @@ public sealed class EfaCatalogTests
         await Expect.Ec2ErrorAsync("AttachmentLimitExceeded", 400, () =>
             sim.Ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest { NetworkInterfaceId = efaOnly, InstanceId = efaNode, DeviceIndex = 2 }));
     }
+
+    [Fact]
+    public async Task ImdsListsNoLocalIpv4sForAnEfaOnlyInterface()
+    {
+        await using var sim = await SimHarness.StartAsync(s => s.Instances.Add(new ScenarioInstance { InstanceType = "p4d.24xlarge", AvailabilityZone = "us-west-2a" }));
+        var node = sim.World.Inspect(w => w.Instances.Keys.Last());
+        var efaOnly = (await sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = sim.SubnetA, InterfaceType = NetworkInterfaceCreationType.EfaOnly })).NetworkInterface;
+        await sim.Ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest { NetworkInterfaceId = efaOnly.NetworkInterfaceId, InstanceId = node, DeviceIndex = 1 });
+
+        using var http = new HttpClient { BaseAddress = sim.Server.ImdsEndpointFor(node) };
+        using var put = new HttpRequestMessage(HttpMethod.Put, "latest/api/token");
+        put.Headers.Add("X-aws-ec2-metadata-token-ttl-seconds", "60");
+        http.DefaultRequestHeaders.Add("X-aws-ec2-metadata-token", await (await http.SendAsync(put)).Content.ReadAsStringAsync());
+        var keys = await http.GetStringAsync($"latest/meta-data/network/interfaces/macs/{efaOnly.MacAddress}/");
+        Assert.Contains("interface-id", keys.Split('\n'));
+        Assert.DoesNotContain("local-ipv4s", keys.Split('\n'));
+    }
 }

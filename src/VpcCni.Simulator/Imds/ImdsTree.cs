@@ -44,7 +44,7 @@ internal static class ImdsTree
                 .Lines("ipv4-prefix", eni.Ipv4Prefixes)
                 .Lines("ipv6-prefix", eni.Ipv6Prefixes)
                 .Lines("ipv6s", eni.Ipv6s)
-                .Leaf("local-hostname", NetworkInterfaceXml.DnsName(world, eni.LocalIpv4s[0]))
+                .Leaf("local-hostname", eni.LocalIpv4s.Count > 0 ? NetworkInterfaceXml.DnsName(world, eni.LocalIpv4s[0]) : null)
                 .Lines("local-ipv4s", eni.LocalIpv4s)
                 .Leaf("mac", eni.Mac)
                 .Leaf("owner-id", world.AccountId)

@@ -124,7 +124,9 @@ public sealed partial class SimWorld
             vpc.Id,
             [.. vpc.CidrBlocks.Select(c => c.ToString())],
             vpc.Ipv6CidrBlock?.ToString(),
-            primaryOnly ? [eni.PrimaryIp.ToString()] : [.. eni.AllIpv4().Select(a => a.ToString())],
+            // An EFA-only interface carries no IP networking, so IMDS lists no local-ipv4s for it;
+            // the CNI tells such interfaces apart by that absence (EC2 User Guide, "Elastic Fabric Adapter").
+            eni.InterfaceType == "efa-only" ? [] : primaryOnly ? [eni.PrimaryIp.ToString()] : [.. eni.AllIpv4().Select(a => a.ToString())],
             primaryOnly ? [] : [.. eni.Ipv4Prefixes.Select(p => p.ToString())],
             primaryOnly ? [] : [.. eni.Ipv6Addresses.Select(a => a.ToString())],
             primaryOnly ? [] : [.. eni.Ipv6Prefixes.Select(p => p.ToString())],

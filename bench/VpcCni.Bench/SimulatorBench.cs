@@ -4,7 +4,8 @@ using System.Text;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Bench;
 

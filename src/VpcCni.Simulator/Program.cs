@@ -1,6 +1,10 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
-using VpcCni.Simulator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
 
 var scenarioOption = new Option<FileInfo?>("--scenario") { Description = "Scenario file (.json, .yaml); without it the default world" };
 var portOption = new Option<int>("--port") { Description = "EC2 Query API port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 0 };
@@ -22,32 +26,33 @@ command.SetAction(async (parse, cancellationToken) =>
         return 2;
     }
 
-    var options = new SimulatorOptions { Scenario = scenario, Ec2Port = parse.GetValue(portOption), ImdsPort = parse.GetValue(imdsPortOption) };
-    await using var server = await SimulatorServer.StartAsync(options, cancellationToken).ConfigureAwait(false);
-    Console.WriteLine($"EC2 endpoint: {server.Ec2Endpoint}");
-    foreach (var id in server.World.Inspect(w => w.Instances.Keys.ToList()))
+    // The Generic Host's console lifetime turns Ctrl+C and SIGTERM into a graceful stop; stdout
+    // carries only the endpoint lines, logs go to stderr.
+    var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+    builder.Logging.AddSimpleConsole();
+    builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
+    builder.Services.AddVpcCniSimulator(o =>
     {
-        Console.WriteLine($"IMDS endpoint ({id}): {server.ImdsEndpointFor(id)}");
+        o.Scenario = scenario;
+        o.Ec2Port = parse.GetValue(portOption);
+        o.ImdsPort = parse.GetValue(imdsPortOption);
+    });
+    using var host = builder.Build();
+    await host.StartAsync(cancellationToken).ConfigureAwait(false);
+    var server = host.Services.GetRequiredService<SimulatorServer>();
+    Console.WriteLine($"EC2 endpoint: {server.Endpoints.Ec2}");
+    foreach (var (id, imds) in server.Endpoints.ImdsByInstance)
+    {
+        Console.WriteLine($"IMDS endpoint ({id}): {imds}");
     }
 
-    Console.WriteLine($"Control endpoint: {server.ControlEndpoint}");
+    Console.WriteLine($"Control endpoint: {server.Endpoints.Control}");
     Console.WriteLine("Serving until Ctrl+C or SIGTERM.");
     await Console.Out.FlushAsync(cancellationToken).ConfigureAwait(false);
-    // SIGTERM (systemd, kill) stops as gracefully as Ctrl+C does.
-    using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-    using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
-    {
-        context.Cancel = true;
-        stop.Cancel();
-    });
-    try
-    {
-        await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
-    }
-    catch (OperationCanceledException)
-    {
-    }
-
+    await host.WaitForShutdownAsync(CancellationToken.None).ConfigureAwait(false);
     return 0;
 });
-return await command.Parse(args).InvokeAsync().ConfigureAwait(false);
+
+// The host owns termination signals, so the command line does not register its own handler.
+return await command.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);

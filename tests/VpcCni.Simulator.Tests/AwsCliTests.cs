@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using VpcCni.Simulator.Scenarios;
 using VpcCni.Simulator.Tests.Support;
 
 namespace VpcCni.Simulator.Tests;
@@ -33,20 +34,35 @@ public sealed class AwsCliTests
     public async Task AwsCliReportsTheEc2ErrorCode()
     {
         await using var sim = await SimHarness.StartAsync();
-        var (code, _, stderr) = await ExecAsync(sim.Server.Ec2Endpoint.ToString().TrimEnd('/'), "describe-network-interfaces", "--network-interface-ids", "eni-0000000000000dead");
+        var (code, _, stderr) = await ExecAsync(sim.Server.Ec2Endpoint.ToString().TrimEnd('/'), "test", "describe-network-interfaces", "--network-interface-ids", "eni-0000000000000dead");
         Assert.NotEqual(0, code);
         Assert.Contains("InvalidNetworkInterfaceID.NotFound", stderr, StringComparison.Ordinal);
         Assert.Contains("'eni-0000000000000dead'", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AwsCliSignsRequestsTheSimulatorVerifies()
+    {
+        await using var sim = await SimHarness.StartAsync(s => s.Authentication = new ScenarioAuthentication
+        {
+            Credentials = [new ScenarioCredential { AccessKeyId = "test", SecretAccessKey = "test" }],
+        });
+        var endpoint = sim.Server.Ec2Endpoint.ToString().TrimEnd('/');
+        using var described = await RunAsync(endpoint, "describe-subnets");
+        Assert.Equal(3, described.RootElement.GetProperty("Subnets").GetArrayLength());
+        var (code, _, stderr) = await ExecAsync(endpoint, "wrong-secret", "describe-subnets");
+        Assert.NotEqual(0, code);
+        Assert.Contains("SignatureDoesNotMatch", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<JsonDocument> RunAsync(string endpoint, params string[] args)
     {
-        var (code, stdout, stderr) = await ExecAsync(endpoint, args);
+        var (code, stdout, stderr) = await ExecAsync(endpoint, "test", args);
         Assert.True(code == 0, $"aws ec2 {string.Join(' ', args)} exited {code}: {stderr}");
         return JsonDocument.Parse(stdout);
     }
 
-    private static async Task<(int Code, string Stdout, string Stderr)> ExecAsync(string endpoint, params string[] args)
+    private static async Task<(int Code, string Stdout, string Stderr)> ExecAsync(string endpoint, string secret, params string[] args)
     {
         var start = new ProcessStartInfo(Cli) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var arg in new[] { "ec2" }.Concat(args).Concat(["--endpoint-url", endpoint, "--output", "json", "--no-cli-pager"]))
@@ -55,7 +71,7 @@ public sealed class AwsCliTests
         }
 
         start.Environment["AWS_ACCESS_KEY_ID"] = "test";
-        start.Environment["AWS_SECRET_ACCESS_KEY"] = "test";
+        start.Environment["AWS_SECRET_ACCESS_KEY"] = secret;
         start.Environment["AWS_DEFAULT_REGION"] = "us-west-2";
         start.Environment["AWS_REGION"] = "us-west-2";
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";

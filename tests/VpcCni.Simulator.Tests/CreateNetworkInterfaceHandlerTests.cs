@@ -1,6 +1,7 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using VpcCni.Simulator.Tests.Support;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Simulator.Tests;
 
@@ -47,7 +48,7 @@ public sealed class CreateNetworkInterfaceHandlerTests
         var prefixed = (await sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = sim.SubnetA, Ipv4PrefixCount = 2 })).NetworkInterface;
         Assert.Equal(2, prefixed.Ipv4Prefixes.Count);
         Assert.All(prefixed.Ipv4Prefixes, p => Assert.EndsWith("/28", p.Ipv4Prefix, StringComparison.Ordinal));
-        await Expect.Ec2ErrorAsync("InvalidParameterValue", 400, () => sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = sim.SubnetA, PrivateIpAddress = "10.0.1.10" }));
+        await Expect.Ec2ErrorAsync("InvalidIPAddress.InUse", 400, () => sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = sim.SubnetA, PrivateIpAddress = "10.0.1.10" }));
     }
 
     [Fact]
@@ -61,6 +62,28 @@ public sealed class CreateNetworkInterfaceHandlerTests
         Assert.Equal("token-1", second.ClientToken);
         Assert.Equal(2, sim.World.Inspect(w => w.NetworkInterfaces.Count));
         await Expect.Ec2ErrorAsync("IdempotentParameterMismatch", 400, () => sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = sim.SubnetA, SecondaryPrivateIpAddressCount = 3, ClientToken = "token-1" }));
+    }
+
+    [Fact]
+    public async Task AnAddressAlreadyInUseAnswersInvalidIPAddressInUse()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        var first = await sim.CreateEniAsync(secondaries: 1);
+        var primary = first.PrivateIpAddress;
+        var secondary = first.PrivateIpAddresses.Single(p => p.Primary != true).PrivateIpAddress;
+        var ex = await Expect.Ec2ErrorAsync("InvalidIPAddress.InUse", 400, () =>
+            sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = sim.SubnetA, PrivateIpAddress = primary }));
+        Assert.Contains(primary, ex.Message, StringComparison.Ordinal);
+        await Expect.Ec2ErrorAsync("InvalidIPAddress.InUse", 400, () => sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest
+        {
+            SubnetId = sim.SubnetA,
+            PrivateIpAddresses = [new PrivateIpAddressSpecification { PrivateIpAddress = "10.0.0.200", Primary = true }, new PrivateIpAddressSpecification { PrivateIpAddress = secondary }],
+        }));
+
+        // A reserved address is not "in use" by anyone: it is not valid for an interface at all.
+        await Expect.Ec2ErrorAsync("InvalidParameterValue", 400, () =>
+            sim.Ec2.CreateNetworkInterfaceAsync(new CreateNetworkInterfaceRequest { SubnetId = sim.SubnetA, PrivateIpAddress = "10.0.0.1" }));
+        Assert.Equal(2, sim.World.Inspect(w => w.NetworkInterfaces.Count));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using VpcCni.Simulator.Ec2;
+
 namespace VpcCni.Simulator.Tests;
 
 public sealed class Ec2FilterSetTests

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Amazon.EC2.Model;
 using VpcCni.Simulator.Tests.Support;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Simulator.Tests;
 
@@ -34,6 +35,17 @@ public sealed class ImdsEndpointTests
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(versioned)).StatusCode);
         http.DefaultRequestHeaders.Add("X-aws-ec2-metadata-token", "made-up");
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync("latest/meta-data/instance-id")).StatusCode);
+    }
+
+    [Fact]
+    public async Task VersionedMetadataPathsAnswerLikeLatest()
+    {
+        await using var sim = await SimHarness.StartAsync();
+        using var http = await ClientWithTokenAsync(sim);
+        Assert.Equal(sim.InstanceId, await http.GetStringAsync("2021-03-23/meta-data/instance-id"));
+        Assert.Equal(await http.GetStringAsync("latest/meta-data/network/interfaces/macs/"), await http.GetStringAsync("2016-09-02/meta-data/network/interfaces/macs/"));
+        Assert.Equal(await http.GetStringAsync("latest/dynamic/instance-identity/document"), await http.GetStringAsync("2021-03-23/dynamic/instance-identity/document"));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("2021-3-23/meta-data/instance-id")).StatusCode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Amazon.EC2.Model;
 using VpcCni.Simulator.Tests.Support;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Simulator.Tests;
 
@@ -79,7 +80,7 @@ public sealed class PrivateIpHandlersTests
         var a = await sim.CreateEniAsync();
         var b = await sim.CreateEniAsync();
         await sim.Ec2.AssignPrivateIpAddressesAsync(new AssignPrivateIpAddressesRequest { NetworkInterfaceId = a.NetworkInterfaceId, PrivateIpAddresses = ["10.0.5.5"] });
-        await Expect.Ec2ErrorAsync("InvalidParameterValue", 400, () => sim.Ec2.AssignPrivateIpAddressesAsync(new AssignPrivateIpAddressesRequest { NetworkInterfaceId = b.NetworkInterfaceId, PrivateIpAddresses = ["10.0.5.5"] }));
+        await Expect.Ec2ErrorAsync("Resource.AlreadyAssigned", 400, () => sim.Ec2.AssignPrivateIpAddressesAsync(new AssignPrivateIpAddressesRequest { NetworkInterfaceId = b.NetworkInterfaceId, PrivateIpAddresses = ["10.0.5.5"] }));
         await sim.Ec2.AssignPrivateIpAddressesAsync(new AssignPrivateIpAddressesRequest { NetworkInterfaceId = b.NetworkInterfaceId, PrivateIpAddresses = ["10.0.5.5"], AllowReassignment = true });
         Assert.DoesNotContain((await sim.DescribeEniAsync(a.NetworkInterfaceId)).PrivateIpAddresses, p => p.PrivateIpAddress == "10.0.5.5");
         Assert.Contains((await sim.DescribeEniAsync(b.NetworkInterfaceId)).PrivateIpAddresses, p => p.PrivateIpAddress == "10.0.5.5");

@@ -1,6 +1,8 @@
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using VpcCni.Simulator.Tests.Support;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Simulator.Tests;
 

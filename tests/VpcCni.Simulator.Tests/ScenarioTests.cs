@@ -1,4 +1,5 @@
 using VpcCni.Engine.Errors;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Simulator.Tests;
 
@@ -61,6 +62,7 @@ public sealed class ScenarioTests
     [InlineData("\"attachMs\": 100", "\"attachMs\": -1", "delays.attachMs", "0 or more")]
     [InlineData("\"region\": \"eu-west-1\"", "\"regoin\": \"eu-west-1\"", "$.regoin", "could not be mapped")]
     [InlineData("\"cidrBlock\": \"100.64.0.0/20\"", "\"cidrBlock\": \"10.1.8.0/24\"", "subnets[1].cidrBlock", "overlaps subnets[0]")]
+    [InlineData("{ \"name\": \"nodes\" }", "{ \"id\": \"sg-abc\", \"name\": \"nodes\" }", "securityGroups[0].id", "8 or 17 lower-case hex digits")]
     public void BadFieldsAreReportedByPathWithTheReason(string from, string to, string field, string reason)
     {
         var ex = Assert.Throws<ScenarioException>(() => Scenario.FromJson(Valid.Replace(from, to, StringComparison.Ordinal), "bad.json"));

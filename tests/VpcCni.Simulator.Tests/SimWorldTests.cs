@@ -3,6 +3,7 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using VpcCni.Simulator.Tests.Fakes;
 using VpcCni.Simulator.Tests.Support;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Simulator.Tests;
 

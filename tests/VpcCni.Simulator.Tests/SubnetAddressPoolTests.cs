@@ -1,4 +1,5 @@
 using System.Net;
+using VpcCni.Simulator.World;
 
 namespace VpcCni.Simulator.Tests;
 

@@ -30,6 +30,12 @@ public sealed record Ec2InstanceTypeInfo
 
     public int? Ipv6AddressesPerInterface { get; init; }
 
+    /// <summary>Whether the type takes Elastic Fabric Adapters (<c>NetworkInfo.EfaSupported</c>).</summary>
+    public bool EfaSupported { get; init; }
+
+    /// <summary><c>NetworkInfo.EfaInfo.MaximumEfaInterfaces</c>; null when the type has no EFA.</summary>
+    public int? MaximumEfaInterfaces { get; init; }
+
     /// <summary>
     /// Converts to limits the way upstream's generator and <c>FetchInstanceTypeLimits</c> do: with
     /// several network cards the ENI limit is the default card's, otherwise the instance's total

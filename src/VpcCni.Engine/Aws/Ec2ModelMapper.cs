@@ -71,6 +71,8 @@ internal static class Ec2ModelMapper
             NetworkCards = [.. (network.NetworkCards ?? []).Select(c => new NetworkCardLimit(c.NetworkCardIndex ?? 0, c.MaximumNetworkInterfaces ?? 0))],
             Ipv4AddressesPerInterface = network.Ipv4AddressesPerInterface ?? 0,
             Ipv6AddressesPerInterface = network.Ipv6AddressesPerInterface,
+            EfaSupported = network.EfaSupported ?? false,
+            MaximumEfaInterfaces = network.EfaInfo?.MaximumEfaInterfaces,
         };
     }
 

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Control;
 
 /// <summary>
-/// <c>/_sim/…</c> on the EC2 port (never under <c>/latest/</c>, wire spec §7): GET state and requests,
+/// <c>/_sim/…</c> on the EC2 port (never under <c>/latest/</c>; docs/simulator.md, "Control endpoint"): GET state and requests,
 /// GET/POST/DELETE faults, POST reset, POST iam (allow-list), POST throttle/drain?action=X.
 /// </summary>
 internal sealed class ControlEndpoint(SimulatorServer server)

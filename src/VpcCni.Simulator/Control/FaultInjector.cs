@@ -1,4 +1,7 @@
-namespace VpcCni.Simulator;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.Scenarios;
+
+namespace VpcCni.Simulator.Control;
 
 /// <summary>The active fault rules; each request of an action asks it for added latency and an error to answer.</summary>
 internal sealed class FaultInjector

@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Control;
 
 /// <summary>The IAM allow-list: null allows every action; otherwise others answer 403 UnauthorizedOperation.</summary>
 internal sealed class SimAccessPolicy

@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Control;
 
 /// <summary>The most recent EC2 requests (bounded), newest last.</summary>
 public sealed class SimRequestLog

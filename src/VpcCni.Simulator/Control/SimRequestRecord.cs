@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Control;
 
 /// <summary>
 /// One EC2 request as the simulator answered it. <see cref="InvocationId"/> and <see cref="Attempt"/>

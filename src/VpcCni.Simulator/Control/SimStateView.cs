@@ -1,4 +1,6 @@
-namespace VpcCni.Simulator;
+using VpcCni.Simulator.World;
+
+namespace VpcCni.Simulator.Control;
 
 /// <summary>The JSON shape of <c>GET /_sim/state</c>.</summary>
 internal static class SimStateView

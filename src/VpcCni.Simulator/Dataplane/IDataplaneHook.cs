@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Dataplane;
 
 /// <summary>
 /// Mirrors ENI attachments into a network namespace, so a node under test sees a link with the

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Dataplane;
 
 /// <summary>
 /// The dataplane hook over iproute2: a dummy link carrying the ENI's MAC in the instance's network

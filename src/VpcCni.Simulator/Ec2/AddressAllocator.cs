@@ -1,16 +1,23 @@
 using System.Net;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
 /// All-or-nothing IPv4 allocation from a subnet for Create and Assign: prefixes first (they need
-/// aligned, wholly free /28 blocks), then addresses; any failure returns what was taken (wire spec §3.3).
+/// aligned, wholly free /28 blocks), then addresses; any failure returns what was taken (EC2 User Guide, "Assign prefixes to network interfaces").
+/// An explicit address another interface holds answers <c>InvalidIPAddress.InUse</c> on create and
+/// <c>Resource.AlreadyAssigned</c> on assign (AWS docs, "Error codes for the Amazon EC2 API").
 /// </summary>
 internal static class AddressAllocator
 {
     public static (List<IPAddress> Ips, List<IPNetwork> Prefixes) Allocate(
-        SimWorld world, SimSubnet subnet, int ipCount, List<IPAddress> explicitIps, int prefixCount, List<IPNetwork> explicitPrefixes, bool allowReassignment)
+        SimWorld world, SimSubnet subnet, int ipCount, List<IPAddress> explicitIps, int prefixCount, List<IPNetwork> explicitPrefixes, bool allowReassignment, bool creating)
     {
+        Ec2Exception InUse(IPAddress ip) => creating
+            ? Ec2Exception.AddressInUse(ip.ToString())
+            : new Ec2Exception("Resource.AlreadyAssigned", $"Address {ip} is already assigned to another interface; unassign it first or pass AllowReassignment.");
+
         var pool = subnet.Pool;
         foreach (var ip in explicitIps)
         {
@@ -19,9 +26,14 @@ internal static class AddressAllocator
                 throw Ec2Exception.Invalid($"Address {ip} does not fall within the subnet's address range");
             }
 
+            if (pool.IsReserved(ip))
+            {
+                throw Ec2Exception.Invalid($"Address {ip} is reserved in subnet {subnet.Id} and cannot be assigned.");
+            }
+
             if (pool.IsUsed(ip) && !(allowReassignment && TryReleaseSecondary(world, subnet, ip)))
             {
-                throw Ec2Exception.Invalid($"Address {ip} is in use.");
+                throw InUse(ip);
             }
         }
 
@@ -54,7 +66,7 @@ internal static class AddressAllocator
             {
                 if (!pool.TryAllocate(ip))
                 {
-                    throw Ec2Exception.Invalid($"Address {ip} is in use.");
+                    throw InUse(ip);
                 }
 
                 ips.Add(ip);

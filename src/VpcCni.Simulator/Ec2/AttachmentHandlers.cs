@@ -1,13 +1,16 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>AttachNetworkInterface and DetachNetworkInterface with EC2's checks, in the order of wire spec §2.6/§2.7.</summary>
+/// <summary>AttachNetworkInterface and DetachNetworkInterface with EC2's checks, (EC2 API Reference, AttachNetworkInterface and DetachNetworkInterface).</summary>
 internal static class AttachmentHandlers
 {
     public static void Attach(Ec2Call call)
     {
         var request = call.Request;
-        var eni = call.Eni(request.Require("NetworkInterfaceId"));
-        var instance = call.Instance(request.Require("InstanceId"));
+        // Both ids are checked for shape before either is looked up.
+        var eniId = Ec2Ids.Eni(request.Require("NetworkInterfaceId"));
+        var instanceId = Ec2Ids.Instance(request.Require("InstanceId"));
+        var eni = call.VisibleEni(eniId);
+        var instance = call.Instance(instanceId);
         var deviceIndex = request.GetInt("DeviceIndex") ?? throw Ec2Exception.Missing("DeviceIndex");
         var cardIndex = request.GetInt("NetworkCardIndex") ?? 0;
         if (eni.Attachment is not null)
@@ -31,11 +34,28 @@ internal static class AttachmentHandlers
             throw Ec2Exception.Invalid($"Instance '{instance.Id}' already has an interface attached at device index '{deviceIndex}'.");
         }
 
-        // EC2 semantics: the card's own limit and the total over all cards (wire spec §6.1).
+        // EC2 semantics: the card's own limit and the total over all cards (EC2 API Reference, NetworkInfo).
         var onCard = attached.Count(a => a.NetworkCardIndex == cardIndex);
         if (onCard >= instance.Limits.EniLimitOfCard(cardIndex) || attached.Count >= instance.MaximumNetworkInterfaces)
         {
             throw new Ec2Exception("AttachmentLimitExceeded", $"Interface count {attached.Count + 1} exceeds the limit for {instance.InstanceType}");
+        }
+
+        // efa and efa-only interfaces need an EFA-capable type and count against its EFA maximum
+        // (EC2 User Guide, "Elastic Fabric Adapter"; EC2 API Reference, EfaInfo).
+        if (eni.InterfaceType is "efa" or "efa-only")
+        {
+            var maximumEfa = EfaCatalog.For(call.World.Scenario, instance.InstanceType);
+            if (maximumEfa == 0)
+            {
+                throw new Ec2Exception("UnsupportedOperation", $"The instance type {instance.InstanceType} does not support Elastic Fabric Adapters.");
+            }
+
+            var efaAttached = InstanceHandlers.AttachedTo(call.World, instance).Count(e => e.InterfaceType is "efa" or "efa-only");
+            if (efaAttached >= maximumEfa)
+            {
+                throw new Ec2Exception("AttachmentLimitExceeded", $"EFA interface count {efaAttached + 1} exceeds the limit for {instance.InstanceType} ({maximumEfa}).");
+            }
         }
 
         if (eni.Ipv4SlotCount > instance.Limits.Ipv4PerEni)
@@ -56,11 +76,7 @@ internal static class AttachmentHandlers
 
     public static void Detach(Ec2Call call)
     {
-        var attachmentId = call.Request.Require("AttachmentId");
-        if (!attachmentId.StartsWith("eni-attach-", StringComparison.Ordinal))
-        {
-            throw new Ec2Exception("InvalidNetworkInterfaceAttachmentId.Malformed", $"Invalid id: \"{attachmentId}\" (expecting \"eni-attach-...\")");
-        }
+        var attachmentId = Ec2Ids.Attachment(call.Request.Require("AttachmentId"));
 
         var eni = call.World.NetworkInterfaces.Values.FirstOrDefault(e => e.Attachment?.Id == attachmentId)
             ?? throw new Ec2Exception("InvalidAttachmentID.NotFound", $"The network interface attachment ID '{attachmentId}' does not exist");

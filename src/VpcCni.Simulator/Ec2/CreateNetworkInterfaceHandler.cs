@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>CreateNetworkInterface with counts or explicit addresses, prefixes, groups, tags, type and ClientToken idempotency (wire spec §2.5).</summary>
+/// <summary>CreateNetworkInterface with counts or explicit addresses, prefixes, groups, tags, type and ClientToken idempotency (EC2 API Reference, CreateNetworkInterface).</summary>
 internal static class CreateNetworkInterfaceHandler
 {
     private static readonly HashSet<string> InterfaceTypes = new(StringComparer.Ordinal) { "interface", "efa", "efa-only", "branch", "trunk" };
@@ -12,13 +13,13 @@ internal static class CreateNetworkInterfaceHandler
     {
         var request = call.Request;
         var world = call.World;
-        var subnetId = request.Require("SubnetId");
+        var subnetId = Ec2Ids.Subnet(request.Require("SubnetId"));
         var subnet = world.Subnets.Find(s => s.Id == subnetId) ?? throw Ec2Exception.SubnetNotFound(subnetId);
         var token = request.Get("ClientToken");
         var fingerprint = Fingerprint(request);
         if (token is { Length: > 0 } && world.NetworkInterfaces.Values.FirstOrDefault(e => e.ClientToken == token) is { } earlier)
         {
-            // Same token, same parameters: the original ENI, nothing new allocated (wire spec §1.1).
+            // Same token, same parameters: the original ENI, nothing new allocated (EC2 API Reference, "Query requests for Amazon EC2").
             if (earlier.ClientTokenFingerprint != fingerprint)
             {
                 throw new Ec2Exception("IdempotentParameterMismatch", $"The client token '{token}' was already used with different parameters.");
@@ -82,7 +83,7 @@ internal static class CreateNetworkInterfaceHandler
         var eni = world.CreateNetworkInterface(subnet, primary);
         try
         {
-            var (ips, prefixes) = AddressAllocator.Allocate(world, subnet, secondaryCount, explicitSecondaries, prefixCount, explicitPrefixes, allowReassignment: false);
+            var (ips, prefixes) = AddressAllocator.Allocate(world, subnet, secondaryCount, explicitSecondaries, prefixCount, explicitPrefixes, allowReassignment: false, creating: true);
             eni.SecondaryIps.AddRange(ips);
             eni.Ipv4Prefixes.AddRange(prefixes);
         }
@@ -110,6 +111,7 @@ internal static class CreateNetworkInterfaceHandler
             eni.Tags[key] = value;
         }
 
+        eni.VisibleAt = world.Now.AddMilliseconds(world.Scenario.EventualConsistency.NetworkInterfaceNotFoundMs);
         eni.ClientToken = token;
         eni.ClientTokenFingerprint = fingerprint;
         Write(call, eni, token);

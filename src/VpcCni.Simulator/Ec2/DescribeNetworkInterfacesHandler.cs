@@ -1,8 +1,9 @@
 using System.Globalization;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>DescribeNetworkInterfaces: ids, filters with wildcards, MaxResults/NextToken paging (wire spec §2.3).</summary>
+/// <summary>DescribeNetworkInterfaces: ids, filters with wildcards, MaxResults/NextToken paging (EC2 API Reference, DescribeNetworkInterfaces).</summary>
 internal static class DescribeNetworkInterfacesHandler
 {
     private static readonly HashSet<string> Filters = new(StringComparer.Ordinal)
@@ -19,13 +20,14 @@ internal static class DescribeNetworkInterfacesHandler
     {
         var world = call.World;
         var ids = call.Request.GetList("NetworkInterfaceId");
+        Ec2Ids.Require(ids, "eni", "InvalidNetworkInterfaceID.Malformed");
         if (ids.Count > 0 && call.Request.Has("MaxResults"))
         {
             throw new Ec2Exception("InvalidParameterCombination", "You cannot specify this parameter and the network interface IDs parameter in the same request");
         }
 
-        // One id, single-quoted: ipamd extracts it with '([a-zA-Z0-9-]+)' and drops it (wire spec §2.3).
-        if (ids.FirstOrDefault(id => !world.NetworkInterfaces.ContainsKey(id)) is { } missing)
+        // One id, single-quoted: ipamd extracts it with '([a-zA-Z0-9-]+)' and drops it (EC2 API Reference, DescribeNetworkInterfaces).
+        if (ids.FirstOrDefault(id => !world.NetworkInterfaces.TryGetValue(id, out var e) || e.VisibleAt > world.Now) is { } missing)
         {
             throw Ec2Exception.EniNotFound(missing);
         }
@@ -33,7 +35,7 @@ internal static class DescribeNetworkInterfacesHandler
         var filters = Ec2FilterSet.Parse(call.Request, Filters);
         call.DryRunCheckpoint();
         var selected = (ids.Count > 0 ? ids.Distinct(StringComparer.Ordinal).Select(id => world.NetworkInterfaces[id]).OrderBy(e => e.Id, StringComparer.Ordinal) : world.NetworkInterfaces.Values.AsEnumerable())
-            .Where(e => filters.Matches(name => Values(world, e, name), e.Tags));
+            .Where(e => e.VisibleAt <= world.Now && filters.Matches(name => Values(world, e, name), e.Tags));
         var (page, next) = Ec2Paging.Page(selected, e => e.Id, call.Request, 5, 1000);
         var xml = call.Xml;
         xml.Start("networkInterfaceSet");

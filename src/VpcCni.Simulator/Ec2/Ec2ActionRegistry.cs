@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>The EC2 actions ipamd uses (wire spec §2, reference §9), with their throttle classes (§4).</summary>
+/// <summary>The EC2 actions ipamd uses (docs/simulator.md, "EC2 actions"), with their throttle classes (EC2 API Reference, "Request throttling for the Amazon EC2 API").</summary>
 internal static class Ec2ActionRegistry
 {
     private static readonly FrozenDictionary<string, Ec2Action> Actions = new Ec2Action[]

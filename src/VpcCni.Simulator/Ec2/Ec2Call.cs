@@ -1,4 +1,6 @@
-namespace VpcCni.Simulator;
+using VpcCni.Simulator.World;
+
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>One EC2 action being served: its parameters, the world (lock held) and the response under construction.</summary>
 internal sealed class Ec2Call(string action, Ec2QueryRequest request, SimWorld world, Ec2ResponseWriter xml)
@@ -13,7 +15,7 @@ internal sealed class Ec2Call(string action, Ec2QueryRequest request, SimWorld w
 
     /// <summary>
     /// Called after validation and existence checks, before any change: with <c>DryRun=true</c> the call
-    /// ends here with 412 DryRunOperation (permission was already checked, wire spec §3.1 order).
+    /// ends here with 412 DryRunOperation (permission was already checked; docs/simulator.md gives the order).
     /// </summary>
     public void DryRunCheckpoint()
     {
@@ -24,11 +26,15 @@ internal sealed class Ec2Call(string action, Ec2QueryRequest request, SimWorld w
     }
 
     public SimNetworkInterface Eni(string id) =>
-        World.NetworkInterfaces.TryGetValue(id, out var eni) ? eni : throw Ec2Exception.EniNotFound(id);
+        World.NetworkInterfaces.TryGetValue(Ec2Ids.Eni(id), out var eni) ? eni : throw Ec2Exception.EniNotFound(id);
+
+    /// <summary>An ENI the caller may already see: inside the eventual-consistency window a new ENI is NotFound.</summary>
+    public SimNetworkInterface VisibleEni(string id) =>
+        Eni(id) is { } eni && eni.VisibleAt <= World.Now ? eni : throw Ec2Exception.EniNotFound(id);
 
     public SimInstance Instance(string id) =>
-        World.Instances.TryGetValue(id, out var instance) ? instance : throw Ec2Exception.InstanceNotFound(id);
+        World.Instances.TryGetValue(Ec2Ids.Instance(id), out var instance) ? instance : throw Ec2Exception.InstanceNotFound(id);
 
-    /// <summary>Writes <c>&lt;return&gt;true&lt;/return&gt;</c>, the body of actions without an output shape (wire spec §1.3).</summary>
+    /// <summary>Writes <c>&lt;return&gt;true&lt;/return&gt;</c>, the body of actions without an output shape (EC2 API Reference, "Query API responses").</summary>
     public void ReturnTrue() => Xml.Element("return", true);
 }

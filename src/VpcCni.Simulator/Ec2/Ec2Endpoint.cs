@@ -1,15 +1,21 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using VpcCni.Simulator.Control;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Throttling;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
 /// Serves the EC2 Query protocol: form-encoded POST (or GET with a query string) with
-/// <c>Action</c>/<c>Version</c>; signatures are not checked (wire spec §1.1). Order per request:
-/// injected latency and error, throttle bucket, IAM allow-list, then the action (which ends at its
-/// DryRun checkpoint when <c>DryRun=true</c>).
+/// <c>Action</c>/<c>Version</c> (EC2 API Reference, "Query requests for Amazon EC2"). Order per
+/// request: with the scenario's <c>authentication</c>, <c>Version</c> and the SigV4 signature;
+/// then injected latency and error, throttle bucket, IAM allow-list, then the action (which ends
+/// at its DryRun checkpoint when <c>DryRun=true</c>). Without <c>authentication</c> nothing is checked.
 /// </summary>
-internal sealed class Ec2Endpoint(SimWorld world, Ec2Throttle throttle, FaultInjector faults, SimAccessPolicy policy, SimRequestLog log)
+internal sealed class Ec2Endpoint(SimWorld world, Ec2Throttle throttle, FaultInjector faults, SimAccessPolicy policy, SimRequestLog log, ILogger logger)
 {
     public async Task HandleAsync(HttpContext context)
     {
@@ -19,6 +25,11 @@ internal sealed class Ec2Endpoint(SimWorld world, Ec2Throttle throttle, FaultInj
             values[key] = value.ToString();
         }
 
+        // The signature covers the raw body, so keep it before the form is parsed.
+        context.Request.EnableBuffering();
+        using var raw = new MemoryStream();
+        await context.Request.Body.CopyToAsync(raw, context.RequestAborted).ConfigureAwait(false);
+        context.Request.Body.Position = 0;
         if (context.Request.HasFormContentType)
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
@@ -35,6 +46,7 @@ internal sealed class Ec2Endpoint(SimWorld world, Ec2Throttle throttle, FaultInj
         string? errorCode = null;
         try
         {
+            Authenticate(context.Request, values, raw.ToArray());
             body = await RunAsync(actionName, new Ec2QueryRequest(values), requestId, context.RequestAborted).ConfigureAwait(false);
             status = 200;
         }
@@ -54,6 +66,8 @@ internal sealed class Ec2Endpoint(SimWorld world, Ec2Throttle throttle, FaultInj
             Attempt(context.Request.Headers["amz-sdk-request"].FirstOrDefault()),
             requestId));
         context.Response.StatusCode = status;
+        // SDKs correct their clock skew from this header, so it carries the simulator's time.
+        context.Response.Headers.Date = world.Time.GetUtcNow().ToString("R", CultureInfo.InvariantCulture);
         context.Response.ContentType = "text/xml;charset=UTF-8";
         context.Response.ContentLength = body.Length;
         await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
@@ -95,6 +109,29 @@ internal sealed class Ec2Endpoint(SimWorld world, Ec2Throttle throttle, FaultInj
             action.Handler(new Ec2Call(action.Name, request, world, xml));
             return xml.Finish();
         });
+    }
+
+    private void Authenticate(HttpRequest request, Dictionary<string, string> values, byte[] body)
+    {
+        if (world.Scenario.Authentication is not { } auth)
+        {
+            return;
+        }
+
+        if (!values.ContainsKey("Version"))
+        {
+            throw Ec2Exception.Missing("Version");
+        }
+
+        try
+        {
+            SigV4Verifier.Verify(request, body, auth, world.Region, world.Time.GetUtcNow());
+        }
+        catch (Ec2Exception ex)
+        {
+            SimulatorLog.AuthenticationRefused(logger, ex.Code, ex.Message);
+            throw;
+        }
     }
 
     /// <summary>Reads N from <c>amz-sdk-request: attempt=N; max=M</c>.</summary>

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>An EC2 error answer: code, message and HTTP status (wire spec §1.4, §1.5).</summary>
+/// <summary>An EC2 error answer: code, message and HTTP status (AWS docs, "Error codes for the Amazon EC2 API").</summary>
 internal sealed class Ec2Exception : Exception
 {
     public Ec2Exception(string code, string message, int? httpStatus = null)
@@ -45,6 +45,10 @@ internal sealed class Ec2Exception : Exception
 
     public static Ec2Exception GroupNotFound(string id) =>
         new("InvalidGroup.NotFound", $"The security group '{id}' does not exist");
+
+    /// <summary>An explicit private address another interface holds (AWS docs, "Error codes for the Amazon EC2 API").</summary>
+    public static Ec2Exception AddressInUse(string address) =>
+        new("InvalidIPAddress.InUse", $"Address {address} is in use.");
 
     public static Ec2Exception Invalid(string message) => new("InvalidParameterValue", message);
 }

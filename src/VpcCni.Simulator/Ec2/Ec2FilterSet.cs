@@ -1,8 +1,8 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
 /// <c>Filter.N.Name</c> / <c>Filter.N.Value.M</c>: values of one filter are OR-ed, filters AND-ed,
-/// <c>*</c> and <c>?</c> are wildcards (wire spec §2.3). Unknown names answer InvalidParameterValue.
+/// <c>*</c> and <c>?</c> are wildcards (EC2 API Reference, DescribeNetworkInterfaces). Unknown names answer InvalidParameterValue.
 /// </summary>
 internal sealed class Ec2FilterSet
 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
 /// <c>MaxResults</c>/<c>NextToken</c> paging over a list in stable (id) order. The token is opaque to

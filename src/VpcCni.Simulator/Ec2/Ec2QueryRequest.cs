@@ -1,9 +1,9 @@
 using System.Globalization;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
-/// The flat key/value form of an EC2 Query request with the EC2 list encodings (wire spec §1.2):
+/// The flat key/value form of an EC2 Query request with the EC2 list encodings (EC2 API Reference, "Query requests for Amazon EC2"):
 /// <c>Name.N</c>, <c>Name.N.Member</c> and nested <c>Filter.N.Value.M</c>; a bare key with an
 /// empty value is an explicitly empty list.
 /// </summary>

@@ -2,11 +2,11 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>
 /// Writes an EC2 success envelope: <c>&lt;ActionResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"&gt;</c>
-/// with <c>requestId</c> first, lists as <c>&lt;xxxSet&gt;&lt;item&gt;</c> (wire spec §1.3).
+/// with <c>requestId</c> first, lists as <c>&lt;xxxSet&gt;&lt;item&gt;</c> (EC2 API Reference, "Query API responses").
 /// </summary>
 internal sealed class Ec2ResponseWriter : IDisposable
 {
@@ -92,7 +92,7 @@ internal sealed class Ec2ResponseWriter : IDisposable
         return _stream.ToArray();
     }
 
-    /// <summary>The error envelope <c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;…&lt;RequestID/&gt;</c> (wire spec §1.4).</summary>
+    /// <summary>The error envelope <c>&lt;Response&gt;&lt;Errors&gt;&lt;Error&gt;&lt;Code/&gt;&lt;Message/&gt;…&lt;RequestID/&gt;</c> (AWS docs, "Error codes for the Amazon EC2 API").</summary>
     public static byte[] Error(string code, string message, string requestId)
     {
         using var stream = new MemoryStream();

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>The token-bucket categories of AWS "Request throttling for the Amazon EC2 API" (wire spec §4).</summary>
+/// <summary>The token-bucket categories of AWS "Request throttling for the Amazon EC2 API" (EC2 API Reference, "Request throttling for the Amazon EC2 API").</summary>
 internal enum Ec2ThrottleClass
 {
     /// <summary>Describe* and friends: 100 tokens, 20/s (an unfiltered, unpaginated call of a heavy Describe uses 50, 10/s).</summary>

@@ -1,9 +1,10 @@
 using System.Globalization;
 using VpcCni.Engine.Limits;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>DescribeInstances and DescribeInstanceTypes (wire spec §2.1, §2.2, §6.1).</summary>
+/// <summary>DescribeInstances and DescribeInstanceTypes (EC2 API Reference, DescribeInstances, DescribeInstanceTypes and NetworkInfo).</summary>
 internal static class InstanceHandlers
 {
     private static readonly HashSet<string> InstanceFilters = new(StringComparer.Ordinal)
@@ -16,11 +17,13 @@ internal static class InstanceHandlers
     {
         "instance-type", "hypervisor", "bare-metal", "network-info.maximum-network-interfaces",
         "network-info.ipv4-addresses-per-interface", "network-info.maximum-network-cards",
+        "network-info.efa-supported",
     };
 
     public static void DescribeInstances(Ec2Call call)
     {
         var ids = call.Request.GetList("InstanceId");
+        Ec2Ids.Require(ids, "i", "InvalidInstanceID.Malformed");
         if (ids.Count > 0 && call.Request.Has("MaxResults"))
         {
             throw new Ec2Exception("InvalidParameterCombination", "The parameter instancesSet cannot be used with the parameter maxResults");
@@ -79,7 +82,7 @@ internal static class InstanceHandlers
         var filters = Ec2FilterSet.Parse(call.Request, TypeFilters);
         call.DryRunCheckpoint();
         var selected = (names.Count > 0 ? names.Select(catalog.Get).DistinctBy(t => t.InstanceType) : catalog.All)
-            .Where(t => filters.Matches(name => TypeValues(t, name), null))
+            .Where(t => filters.Matches(name => TypeValues(t, EfaCatalog.For(call.World.Scenario, t.InstanceType), name), null))
             .OrderBy(t => t.InstanceType, StringComparer.Ordinal);
         var (page, next) = Ec2Paging.Page(selected, t => t.InstanceType, call.Request, 5, 100);
         var xml = call.Xml;
@@ -87,7 +90,7 @@ internal static class InstanceHandlers
         foreach (var type in page)
         {
             xml.Start("item");
-            InstanceTypeXml.Write(xml, type);
+            InstanceTypeXml.Write(xml, type, EfaCatalog.For(call.World.Scenario, type.InstanceType));
             xml.End();
         }
 
@@ -150,8 +153,9 @@ internal static class InstanceHandlers
         _ => [],
     };
 
-    private static IEnumerable<string?> TypeValues(InstanceTypeLimits t, string name) => name switch
+    private static IEnumerable<string?> TypeValues(InstanceTypeLimits t, int maximumEfaInterfaces, string name) => name switch
     {
+        "network-info.efa-supported" => [maximumEfaInterfaces > 0 ? "true" : "false"],
         "instance-type" => [t.InstanceType],
         "hypervisor" => [t.Hypervisor],
         "bare-metal" => [t.IsBareMetal ? "true" : "false"],

@@ -1,11 +1,11 @@
 using VpcCni.Engine.Limits;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>An <c>instanceTypeSet/item</c> with the <c>networkInfo</c> the CNI reads (wire spec §6.1), from the engine's catalog.</summary>
+/// <summary>An <c>instanceTypeSet/item</c> with the <c>networkInfo</c> the CNI reads (EC2 API Reference, NetworkInfo), from the engine's catalog.</summary>
 internal static class InstanceTypeXml
 {
-    public static void Write(Ec2ResponseWriter xml, InstanceTypeLimits type)
+    public static void Write(Ec2ResponseWriter xml, InstanceTypeLimits type, int maximumEfaInterfaces)
     {
         xml.Element("instanceType", type.InstanceType);
         xml.Element("currentGeneration", true);
@@ -44,7 +44,14 @@ internal static class InstanceTypeXml
         xml.Element("ipv6AddressesPerInterface", type.Ipv6PerEni ?? type.Ipv4PerEni);
         xml.Element("ipv6Supported", true);
         xml.Element("enaSupport", type.Hypervisor == "xen" ? "unsupported" : "required");
-        xml.Element("efaSupported", false);
+        xml.Element("efaSupported", maximumEfaInterfaces > 0);
+        if (maximumEfaInterfaces > 0)
+        {
+            xml.Start("efaInfo");
+            xml.Element("maximumEfaInterfaces", maximumEfaInterfaces);
+            xml.End();
+        }
+
         xml.End();
     }
 }

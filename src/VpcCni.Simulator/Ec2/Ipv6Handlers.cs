@@ -1,8 +1,8 @@
 using System.Net;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>AssignIpv6Addresses / UnassignIpv6Addresses: single addresses and /80 prefixes (wire spec §2.12).</summary>
+/// <summary>AssignIpv6Addresses / UnassignIpv6Addresses: single addresses and /80 prefixes (EC2 API Reference, AssignIpv6Addresses).</summary>
 internal static class Ipv6Handlers
 {
     public static void Assign(Ec2Call call)

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>DeleteNetworkInterface and ModifyNetworkInterfaceAttribute (wire spec §2.8, §2.9).</summary>
+/// <summary>DeleteNetworkInterface and ModifyNetworkInterfaceAttribute (EC2 API Reference, DeleteNetworkInterface and ModifyNetworkInterfaceAttribute).</summary>
 internal static class NetworkInterfaceHandlers
 {
     public static void Delete(Ec2Call call)
@@ -27,7 +27,7 @@ internal static class NetworkInterfaceHandlers
         var count = (hasAttachment ? 1 : 0) + (hasGroups ? 1 : 0) + (hasSourceDest ? 1 : 0) + (hasDescription ? 1 : 0);
         if (count != 1)
         {
-            // "You can specify only one attribute at a time" (EC2 API reference).
+            // "You can specify only one attribute at a time" (EC2 API Reference, ModifyNetworkInterfaceAttribute).
             throw new Ec2Exception("InvalidParameterCombination", count == 0
                 ? "No attributes specified; specify exactly one attribute to modify."
                 : "You can specify only one attribute at a time.");
@@ -35,7 +35,7 @@ internal static class NetworkInterfaceHandlers
 
         if (hasAttachment)
         {
-            var attachmentId = request.Require("Attachment.AttachmentId");
+            var attachmentId = Ec2Ids.Attachment(request.Require("Attachment.AttachmentId"));
             var deleteOnTermination = request.GetBool("Attachment.DeleteOnTermination") ?? throw Ec2Exception.Missing("Attachment.DeleteOnTermination");
             if (eni.Attachment?.Id != attachmentId)
             {

@@ -1,6 +1,8 @@
-namespace VpcCni.Simulator;
+using VpcCni.Simulator.World;
 
-/// <summary>The <c>NetworkInterface</c> shape shared by Describe/Create/DescribeInstances (wire spec §2.3).</summary>
+namespace VpcCni.Simulator.Ec2;
+
+/// <summary>The <c>NetworkInterface</c> shape shared by Describe/Create/DescribeInstances (EC2 API Reference, DescribeNetworkInterfaces).</summary>
 internal static class NetworkInterfaceXml
 {
     public static void WriteBody(Ec2ResponseWriter xml, SimWorld world, SimNetworkInterface eni)

@@ -1,8 +1,8 @@
 using System.Net;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>AssignPrivateIpAddresses / UnassignPrivateIpAddresses for addresses and /28 prefixes (wire spec §2.10, §2.11).</summary>
+/// <summary>AssignPrivateIpAddresses / UnassignPrivateIpAddresses for addresses and /28 prefixes (EC2 API Reference, AssignPrivateIpAddresses and UnassignPrivateIpAddresses).</summary>
 internal static class PrivateIpHandlers
 {
     public static void Assign(Ec2Call call)
@@ -30,7 +30,7 @@ internal static class PrivateIpHandlers
             throw Ec2Exception.Invalid("SecondaryPrivateIpAddressCount and Ipv4PrefixCount must be 1 or more.");
         }
 
-        // All-or-nothing against the instance type's IPv4 slots per ENI (wire spec §2.10).
+        // All-or-nothing against the instance type's IPv4 slots per ENI (EC2 API Reference, AssignPrivateIpAddresses).
         var limit = eni.Attachment is { } a && world.Instances.TryGetValue(a.InstanceId, out var instance)
             ? instance.Limits.Ipv4PerEni
             : world.Scenario.MaxAddressesPerUnattachedEni;
@@ -41,7 +41,7 @@ internal static class PrivateIpHandlers
 
         call.DryRunCheckpoint();
         var subnet = world.Subnet(eni.SubnetId);
-        var (newIps, newPrefixes) = AddressAllocator.Allocate(world, subnet, count, ips, prefixCount, prefixes, request.GetBool("AllowReassignment") == true);
+        var (newIps, newPrefixes) = AddressAllocator.Allocate(world, subnet, count, ips, prefixCount, prefixes, request.GetBool("AllowReassignment") == true, creating: false);
         eni.SecondaryIps.AddRange(newIps);
         eni.Ipv4Prefixes.AddRange(newPrefixes);
         world.PublishChange(eni);

@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
 /// <summary>Validates a <c>SecurityGroupId.N</c> list: every group exists, at most 5 per ENI (the default quota).</summary>
 internal static class SecurityGroupIds
@@ -7,7 +7,7 @@ internal static class SecurityGroupIds
 
     public static List<string> Parse(Ec2Call call, List<string> ids)
     {
-        var groups = ids.Distinct(StringComparer.Ordinal).ToList();
+        var groups = ids.Distinct(StringComparer.Ordinal).Select(Ec2Ids.Group).ToList();
         if (groups.FirstOrDefault(id => call.World.SecurityGroup(id) is null) is { } missing)
         {
             throw Ec2Exception.GroupNotFound(missing);

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>CreateTags, DeleteTags, DescribeTags and the TagSpecification parameter (wire spec §2.13).</summary>
+/// <summary>CreateTags, DeleteTags, DescribeTags and the TagSpecification parameter (EC2 API Reference, CreateTags).</summary>
 internal static class TagHandlers
 {
     public const int MaxTagsPerResource = 50;
@@ -157,6 +157,13 @@ internal static class TagHandlers
         var resolved = new List<(string, Dictionary<string, string>)>();
         foreach (var id in ids)
         {
+            // CreateTags/DeleteTags take ids of any resource type; a malformed one is InvalidID (AWS docs, "Error codes for the Amazon EC2 API").
+            var prefix = id.LastIndexOf('-') is > 0 and var dash ? id[..dash] : string.Empty;
+            if (!Ec2Ids.IsWellFormed(id, prefix))
+            {
+                throw new Ec2Exception("InvalidID", $"The ID '{id}' is not valid");
+            }
+
             Dictionary<string, string>? tags = id switch
             {
                 _ when id.StartsWith("eni-", StringComparison.Ordinal) => call.Eni(id).Tags,

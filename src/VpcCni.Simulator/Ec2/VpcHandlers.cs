@@ -1,8 +1,9 @@
 using System.Globalization;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Ec2;
 
-/// <summary>DescribeSubnets, DescribeSecurityGroups and DescribeVpcs (wire spec §2.4).</summary>
+/// <summary>DescribeSubnets, DescribeSecurityGroups and DescribeVpcs (EC2 API Reference, DescribeSubnets).</summary>
 internal static class VpcHandlers
 {
     private static readonly HashSet<string> SubnetFilters = new(StringComparer.Ordinal)
@@ -19,6 +20,7 @@ internal static class VpcHandlers
     {
         var world = call.World;
         var ids = call.Request.GetList("SubnetId");
+        Ec2Ids.Require(ids, "subnet", "InvalidSubnetID.Malformed");
         if (ids.FirstOrDefault(id => !world.Subnets.Exists(s => s.Id == id)) is { } missing)
         {
             throw Ec2Exception.SubnetNotFound(missing);
@@ -73,6 +75,7 @@ internal static class VpcHandlers
     {
         var world = call.World;
         var ids = call.Request.GetList("GroupId");
+        Ec2Ids.Require(ids, "sg", "InvalidGroupId.Malformed");
         if (ids.FirstOrDefault(id => world.SecurityGroup(id) is null) is { } missing)
         {
             throw Ec2Exception.GroupNotFound(missing);
@@ -112,6 +115,7 @@ internal static class VpcHandlers
     {
         var world = call.World;
         var ids = call.Request.GetList("VpcId");
+        Ec2Ids.Require(ids, "vpc", "InvalidVpcID.Malformed");
         if (ids.FirstOrDefault(id => !world.Vpcs.ContainsKey(id)) is { } missing)
         {
             throw new Ec2Exception("InvalidVpcID.NotFound", $"The vpc ID '{missing}' does not exist");

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Imds;
 
 /// <summary>
-/// IMDSv2 of one instance (wire spec §5): <c>PUT /latest/api/token</c> with a TTL header issues a
+/// IMDSv2 of one instance (EC2 User Guide, "Use the Instance Metadata Service"): <c>PUT /latest/api/token</c> with a TTL header issues a
 /// token; GETs need it (401 without, when tokens are required); absent paths are 404; values are
 /// text/plain without a trailing newline.
 /// </summary>
@@ -63,6 +64,7 @@ internal sealed class ImdsEndpoint(SimWorld world, ImdsTokenStore tokens)
 
     private (int, string) Get(HttpContext context, string path, string instanceId)
     {
+        path = LatestForm(path);
         var token = context.Request.Headers[TokenHeader].FirstOrDefault();
         if ((token is not null || world.Scenario.Imds.TokenRequired) && !tokens.IsValid(token, instanceId))
         {
@@ -96,5 +98,18 @@ internal sealed class ImdsEndpoint(SimWorld world, ImdsTokenStore tokens)
             var node = ImdsTree.Build(w, instance).Resolve(segments);
             return node is null ? (404, "Not Found") : (200, node.IsCategory ? node.Listing() : node.Value!);
         });
+    }
+
+    /// <summary>
+    /// A versioned path (<c>/2021-03-23/meta-data/…</c>, <c>/1.0/…</c>) reads what <c>/latest/</c> reads
+    /// (EC2 User Guide, "Retrieve instance metadata": every published version stays available).
+    /// </summary>
+    private static string LatestForm(string path)
+    {
+        var end = path.IndexOf('/', 1);
+        var first = end < 0 ? path[1..] : path[1..end];
+        var isVersion = first == "1.0" || (first.Length == 10 &&
+            DateOnly.TryParseExact(first, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _));
+        return isVersion ? "/latest" + (end < 0 ? string.Empty : path[end..]) : path;
     }
 }

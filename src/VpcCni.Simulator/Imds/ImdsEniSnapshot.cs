@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Imds;
 
-/// <summary>What IMDS shows for one MAC at one moment (wire spec §5.4); values are already formatted.</summary>
+/// <summary>What IMDS shows for one MAC at one moment (EC2 User Guide, "Instance metadata categories"); values are already formatted.</summary>
 internal sealed record ImdsEniSnapshot(
     string Mac,
     string InterfaceId,

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Imds;
 
-/// <summary>A metadata category (children) or leaf (value). Listings end sub-categories with '/' (wire spec §5.3).</summary>
+/// <summary>A metadata category (children) or leaf (value). Listings end sub-categories with '/' (EC2 User Guide, "Instance metadata categories").</summary>
 internal sealed class ImdsNode
 {
     private readonly SortedDictionary<string, ImdsNode> _children = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Imds;
 
 /// <summary>
-/// The lagged IMDS view of one instance (wire spec §5.6): every change to an attached ENI is
+/// The lagged IMDS view of one instance (docs/simulator.md, "IMDS"): every change to an attached ENI is
 /// recorded with the time it becomes visible; a read at time t sees, per ENI, the newest entry
 /// not later than t (null = no longer listed). Entries of one ENI are kept in time order.
 /// </summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Imds;
 
 /// <summary>IMDSv2 session tokens: opaque random strings bound to an instance, valid for their TTL (1 s – 6 h).</summary>
 internal sealed class ImdsTokenStore(TimeProvider time)

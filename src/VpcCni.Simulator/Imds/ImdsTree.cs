@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Imds;
 
-/// <summary>Builds the <c>/latest/meta-data/</c> tree of one instance from its lagged IMDS view (wire spec §5.4).</summary>
+/// <summary>Builds the <c>/latest/meta-data/</c> tree of one instance from its lagged IMDS view (EC2 User Guide, "Instance metadata categories").</summary>
 internal static class ImdsTree
 {
     public static ImdsNode Build(SimWorld world, SimInstance instance)
@@ -42,7 +44,7 @@ internal static class ImdsTree
                 .Lines("ipv4-prefix", eni.Ipv4Prefixes)
                 .Lines("ipv6-prefix", eni.Ipv6Prefixes)
                 .Lines("ipv6s", eni.Ipv6s)
-                .Leaf("local-hostname", NetworkInterfaceXml.DnsName(world, eni.LocalIpv4s[0]))
+                .Leaf("local-hostname", eni.LocalIpv4s.Count > 0 ? NetworkInterfaceXml.DnsName(world, eni.LocalIpv4s[0]) : null)
                 .Lines("local-ipv4s", eni.LocalIpv4s)
                 .Leaf("mac", eni.Mac)
                 .Leaf("owner-id", world.AccountId)
@@ -56,7 +58,7 @@ internal static class ImdsTree
                 .Lines("vpc-ipv4-cidr-blocks", eni.VpcIpv4Cidrs)
                 .Leaf("vpc-ipv6-cidr-blocks", eni.VpcIpv6Cidr);
 
-            // Only multi-card types publish network-card; the CNI reads 404 as card 0 (wire spec §5.4).
+            // Only multi-card types publish network-card; the CNI reads 404 as card 0 (EC2 User Guide, "Instance metadata categories").
             if (multiCard)
             {
                 node.Leaf("network-card", eni.NetworkCard.ToString(CultureInfo.InvariantCulture));

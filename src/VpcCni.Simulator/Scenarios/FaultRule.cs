@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>
 /// An injected fault for one action (or <c>*</c> for all): an error answered instead of the real
@@ -15,7 +15,7 @@ public sealed class FaultRule
     /// <summary>Error message; a default per code when absent.</summary>
     public string? Message { get; set; }
 
-    /// <summary>HTTP status; the code's usual status when absent (wire spec §1.5).</summary>
+    /// <summary>HTTP status; the code's usual status when absent (AWS docs, "Error codes for the Amazon EC2 API").</summary>
     public int? HttpStatus { get; set; }
 
     /// <summary>Probability 0..1 that a matching request gets the error.</summary>

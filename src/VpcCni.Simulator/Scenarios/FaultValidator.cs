@@ -1,4 +1,6 @@
-namespace VpcCni.Simulator;
+using VpcCni.Simulator.Ec2;
+
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>Range checks of a <see cref="FaultRule"/>, shared by scenario files and the control endpoint.</summary>
 internal static class FaultValidator

@@ -4,7 +4,7 @@ using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>
 /// The world a simulator starts with: VPC, subnets, security groups, instances, delays, IMDS lag,
@@ -45,6 +45,11 @@ public sealed class Scenario
 
     public ScenarioImds Imds { get; set; } = new();
 
+    public ScenarioEventualConsistency EventualConsistency { get; set; } = new();
+
+    /// <summary>SigV4 verification against configured credentials; null (default) leaves the endpoint open.</summary>
+    public ScenarioAuthentication? Authentication { get; set; }
+
     public ScenarioThrottling Throttling { get; set; } = new();
 
     public List<FaultRule> Faults { get; set; } = [];
@@ -52,7 +57,7 @@ public sealed class Scenario
     /// <summary>The IAM allow-list of EC2 actions; null allows every action. Others answer UnauthorizedOperation.</summary>
     public List<string>? AllowedActions { get; set; }
 
-    /// <summary>Cap on 1 + secondaries + prefixes of an unattached ENI, which has no instance-type limit (wire spec §2.5).</summary>
+    /// <summary>Cap on 1 + secondaries + prefixes of an unattached ENI, which has no instance-type limit (EC2 API Reference, CreateNetworkInterface).</summary>
     public int MaxAddressesPerUnattachedEni { get; set; } = 50;
 
     /// <summary>us-west-2, VPC 10.0.0.0/16, a /19 subnet in each of us-west-2a/b/c, a default security group, one m5.large in us-west-2a.</summary>

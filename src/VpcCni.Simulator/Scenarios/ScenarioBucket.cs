@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>A token bucket override for one action: capacity and refill rate per second.</summary>
 public sealed class ScenarioBucket

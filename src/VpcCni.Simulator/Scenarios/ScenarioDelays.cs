@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
-/// <summary>EC2 state-transition delays (wire spec §3.2), in milliseconds; 0 makes a transition complete at once.</summary>
+/// <summary>EC2 state-transition delays (EC2 API Reference, NetworkInterfaceAttachment), in milliseconds; 0 makes a transition complete at once.</summary>
 public sealed class ScenarioDelays
 {
     public int AttachMs { get; set; }

@@ -1,6 +1,6 @@
 using VpcCni.Engine.Errors;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>A scenario file or object that cannot be used; <see cref="Field"/> names the offending field.</summary>
 public sealed class ScenarioException : VpcCniException

@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
-/// <summary>IMDS behaviour: how far it lags EC2 (wire spec §5.6) and whether IMDSv2 tokens are required.</summary>
+/// <summary>IMDS behaviour: how far it lags EC2 (docs/simulator.md, "IMDS") and whether IMDSv2 tokens are required.</summary>
 public sealed class ScenarioImds
 {
     /// <summary>After an attach, the MAC appears in <c>macs/</c> this much later.</summary>

@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>A running instance: a real instance type, its primary subnet (or AZ), and an optional network namespace for the dataplane hook.</summary>
 public sealed class ScenarioInstance

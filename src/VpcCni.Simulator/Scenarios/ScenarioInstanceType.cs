@@ -1,6 +1,6 @@
 using VpcCni.Engine.Limits;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>
 /// An instance type the scenario adds to the engine's catalog, so a client can be shown resolving a
@@ -26,6 +26,9 @@ public sealed class ScenarioInstanceType
     public int? Ipv6PerEni { get; set; }
 
     public long? MemoryMib { get; set; }
+
+    /// <summary>EFA interfaces the type takes; absent or 0 = no EFA support (EC2 API Reference, EfaInfo).</summary>
+    public int? MaximumEfaInterfaces { get; set; }
 
     /// <summary>The limits the simulator serves for this type (one network card, index 0).</summary>
     public InstanceTypeLimits ToLimits() => new()

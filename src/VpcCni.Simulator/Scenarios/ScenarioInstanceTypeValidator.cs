@@ -1,7 +1,7 @@
 using System.Globalization;
 using VpcCni.Engine.Limits;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>Checks the scenario's extra instance types (<c>instanceTypes[]</c>) and returns their names.</summary>
 internal static class ScenarioInstanceTypeValidator
@@ -49,6 +49,11 @@ internal static class ScenarioInstanceTypeValidator
             if (t.Ipv6PerEni is { } v6 && (v6 < 0 || v6 > MaxFigure))
             {
                 fail($"{at}.ipv6PerEni", Invariant($"{v6} must be between 0 and {MaxFigure}"));
+            }
+
+            if (t.MaximumEfaInterfaces is < 0 or > 64)
+            {
+                fail($"{at}.maximumEfaInterfaces", Invariant($"{t.MaximumEfaInterfaces} must be between 0 and 64"));
             }
 
             if (t.MemoryMib is < 1)

@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>A security group of the scenario. The first one is the VPC default used when a create names none.</summary>
 public sealed class ScenarioSecurityGroup

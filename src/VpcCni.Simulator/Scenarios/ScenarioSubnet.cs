@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>A subnet of the scenario (IPv4 /16../28 inside the VPC; optional IPv6 /64).</summary>
 public sealed class ScenarioSubnet

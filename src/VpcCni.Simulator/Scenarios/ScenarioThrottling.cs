@@ -1,6 +1,6 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
-/// <summary>EC2 request-rate throttling (wire spec §4).</summary>
+/// <summary>EC2 request-rate throttling (EC2 API Reference, "Request throttling for the Amazon EC2 API").</summary>
 public sealed class ScenarioThrottling
 {
     public bool Enabled { get; set; } = true;

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using VpcCni.Engine.Limits;
+using VpcCni.Simulator.Ec2;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>Checks a scenario field by field so a bad file fails with the field's path and the accepted range.</summary>
 internal static class ScenarioValidator
@@ -125,7 +126,9 @@ internal static class ScenarioValidator
         CheckNonNegative(s.Imds?.AttachLagMs ?? 0, "imds.attachLagMs", Fail);
         CheckNonNegative(s.Imds?.IpLagMs ?? 0, "imds.ipLagMs", Fail);
         CheckNonNegative(s.Imds?.DetachLagMs ?? 0, "imds.detachLagMs", Fail);
+        CheckNonNegative(s.EventualConsistency?.NetworkInterfaceNotFoundMs ?? 0, "eventualConsistency.networkInterfaceNotFoundMs", Fail);
         s.Delays ??= new ScenarioDelays();
+        s.EventualConsistency ??= new ScenarioEventualConsistency();
         s.Imds ??= new ScenarioImds();
         s.Throttling ??= new ScenarioThrottling();
         if (s.Throttling.Multiplier is <= 0 or double.NaN)
@@ -143,6 +146,19 @@ internal static class ScenarioValidator
             if (bucket.Capacity < 1 || bucket.RefillPerSecond < 0)
             {
                 Fail($"throttling.overrides.{action}", "needs capacity >= 1 and refillPerSecond >= 0");
+            }
+        }
+
+        if (s.Authentication is { } auth)
+        {
+            if (auth.Credentials is not { Count: > 0 } || auth.Credentials.Exists(c => c is null || string.IsNullOrEmpty(c.AccessKeyId) || string.IsNullOrEmpty(c.SecretAccessKey)))
+            {
+                Fail("authentication.credentials", "must list at least one { accessKeyId, secretAccessKey } with both set");
+            }
+
+            if (auth.MaxClockSkewSeconds is < 1 or > 3600)
+            {
+                Fail("authentication.maxClockSkewSeconds", "must be between 1 and 3600");
             }
         }
 
@@ -188,9 +204,10 @@ internal static class ScenarioValidator
 
     private static void CheckId(string? id, string prefix, string field, Action<string, string> fail)
     {
-        if (id is not null && (!id.StartsWith(prefix, StringComparison.Ordinal) || id.Length <= prefix.Length || !id[prefix.Length..].All(char.IsAsciiHexDigitLower)))
+        // An id the EC2 endpoint would answer as malformed could never be named by a client.
+        if (id is not null && !Ec2Ids.IsWellFormed(id, prefix.TrimEnd('-')))
         {
-            fail(field, $"'{id}' must look like {prefix}<lower-case hex>");
+            fail(field, $"'{id}' must be {prefix} followed by 8 or 17 lower-case hex digits");
         }
     }
 

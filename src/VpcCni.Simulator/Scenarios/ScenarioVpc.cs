@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Scenarios;
 
 /// <summary>The scenario's VPC: IPv4 CIDR blocks (first = primary) and an optional IPv6 block.</summary>
 public sealed class ScenarioVpc

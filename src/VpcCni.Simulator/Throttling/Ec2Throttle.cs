@@ -1,6 +1,9 @@
-namespace VpcCni.Simulator;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.Scenarios;
 
-/// <summary>Token buckets per action (plus the "unfiltered and unpaginated" ones), configured from the scenario (wire spec §4).</summary>
+namespace VpcCni.Simulator.Throttling;
+
+/// <summary>Token buckets per action (plus the "unfiltered and unpaginated" ones), configured from the scenario (EC2 API Reference, "Request throttling for the Amazon EC2 API").</summary>
 internal sealed class Ec2Throttle(TimeProvider time)
 {
     private readonly Lock _gate = new();

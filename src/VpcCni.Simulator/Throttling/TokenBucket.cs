@@ -1,8 +1,8 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Throttling;
 
 /// <summary>
 /// One EC2 token bucket: a request takes a token; tokens refill continuously at a fixed rate up to
-/// the capacity; a throttled request takes none (wire spec §4). Time comes from the TimeProvider.
+/// the capacity; a throttled request takes none (EC2 API Reference, "Request throttling for the Amazon EC2 API"). Time comes from the TimeProvider.
 /// </summary>
 internal sealed class TokenBucket
 {

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>
 /// IPv6 accounting of one subnet's /64: single addresses come from the first /80 of the subnet,

@@ -1,8 +1,8 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>
 /// The attachment of an ENI to an instance. Status runs <c>attaching → attached → detaching</c>;
-/// once detached the attachment is removed from the ENI (wire spec §3.2).
+/// once detached the attachment is removed from the ENI (EC2 API Reference, NetworkInterfaceAttachment).
 /// </summary>
 public sealed class SimAttachment
 {

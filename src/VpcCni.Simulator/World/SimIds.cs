@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
-/// <summary>EC2-shaped ids (<c>prefix-</c> + 17 lower-hex) and locally administered MACs from a seeded generator (wire spec §7).</summary>
+/// <summary>EC2-shaped ids (<c>prefix-</c> + 17 lower-hex) and locally administered MACs from a seeded generator (docs/simulator.md).</summary>
 internal sealed class SimIds(int seed)
 {
     private readonly Random _random = new(seed);

@@ -1,6 +1,7 @@
 using VpcCni.Engine.Limits;
+using VpcCni.Simulator.Imds;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>A running instance of a real instance type; limits come from the engine's catalog.</summary>
 public sealed class SimInstance

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>An elastic network interface with its addresses, prefixes, groups, tags and attachment.</summary>
 public sealed class SimNetworkInterface
@@ -57,8 +57,11 @@ public sealed class SimNetworkInterface
         _ => "in-use",
     };
 
-    /// <summary>IPv4 slots taken on the ENI: the primary, each secondary and each /28 prefix (wire spec §3.3).</summary>
+    /// <summary>IPv4 slots taken on the ENI: the primary, each secondary and each /28 prefix (EC2 User Guide, "Assign prefixes to network interfaces").</summary>
     public int Ipv4SlotCount => 1 + SecondaryIps.Count + Ipv4Prefixes.Count;
+
+    /// <summary>Until then, Describe and Attach do not find the ENI (the scenario's eventual-consistency window).</summary>
+    internal DateTimeOffset VisibleAt { get; set; }
 
     internal string? ClientToken { get; set; }
 

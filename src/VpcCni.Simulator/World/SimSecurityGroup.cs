@@ -1,4 +1,4 @@
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>A security group (only its identity matters to the CNI).</summary>
 public sealed class SimSecurityGroup

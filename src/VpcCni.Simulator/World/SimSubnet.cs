@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>A subnet with live address accounting (IPv4 addresses and /28 prefixes, optional IPv6 /64).</summary>
 public sealed class SimSubnet

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>A VPC of the simulated world: its IPv4 CIDR blocks (the first is primary) and optional IPv6 block.</summary>
 public sealed class SimVpc

@@ -1,6 +1,9 @@
 using System.Net;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.Imds;
+using VpcCni.Simulator.Scenarios;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>ENI lifecycle and the lagged IMDS view; callers hold the world lock (they run inside <see cref="Execute{T}"/>).</summary>
 public sealed partial class SimWorld
@@ -12,7 +15,9 @@ public sealed partial class SimWorld
         {
             if (!subnet.Pool.TryAllocate(primary))
             {
-                throw new Ec2Exception("InvalidParameterValue", $"Address {primary} is not available in subnet {subnet.Id}.");
+                throw subnet.Pool.IsReserved(primary) || !subnet.Pool.Contains(primary)
+                    ? Ec2Exception.Invalid($"Address {primary} is reserved in subnet {subnet.Id} and cannot be assigned.")
+                    : Ec2Exception.AddressInUse(primary.ToString());
             }
 
             address = primary;
@@ -66,7 +71,7 @@ public sealed partial class SimWorld
         var macAt = immediate ? now : attachment.DueAt.AddMilliseconds(imds.AttachLagMs);
         if (!immediate && imds.IpLagMs > 0)
         {
-            // The MAC shows first with only its primary address; secondaries follow (wire spec §5.6).
+            // The MAC shows first with only its primary address; secondaries follow (docs/simulator.md, "IMDS").
             instance.Imds.Publish(eni.Id, macAt, Snapshot(eni, primaryOnly: true));
             instance.Imds.Publish(eni.Id, macAt.AddMilliseconds(imds.IpLagMs), Snapshot(eni, primaryOnly: false));
         }
@@ -119,7 +124,9 @@ public sealed partial class SimWorld
             vpc.Id,
             [.. vpc.CidrBlocks.Select(c => c.ToString())],
             vpc.Ipv6CidrBlock?.ToString(),
-            primaryOnly ? [eni.PrimaryIp.ToString()] : [.. eni.AllIpv4().Select(a => a.ToString())],
+            // An EFA-only interface carries no IP networking, so IMDS lists no local-ipv4s for it;
+            // the CNI tells such interfaces apart by that absence (EC2 User Guide, "Elastic Fabric Adapter").
+            eni.InterfaceType == "efa-only" ? [] : primaryOnly ? [eni.PrimaryIp.ToString()] : [.. eni.AllIpv4().Select(a => a.ToString())],
             primaryOnly ? [] : [.. eni.Ipv4Prefixes.Select(p => p.ToString())],
             primaryOnly ? [] : [.. eni.Ipv6Addresses.Select(a => a.ToString())],
             primaryOnly ? [] : [.. eni.Ipv6Prefixes.Select(p => p.ToString())],

@@ -1,11 +1,13 @@
 using VpcCni.Engine.Limits;
+using VpcCni.Simulator.Dataplane;
+using VpcCni.Simulator.Scenarios;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>
 /// The simulated AWS account in one region: VPC, subnets, security groups, instances and ENIs.
 /// Thread-safe behind one lock: every EC2 request runs under it, so Describe never sees a
-/// half-applied change (wire spec §7). Tests read it through <see cref="Inspect{T}"/>.
+/// half-applied change (docs/simulator.md). Tests read it through <see cref="Inspect{T}"/>.
 /// </summary>
 public sealed partial class SimWorld : IDisposable
 {

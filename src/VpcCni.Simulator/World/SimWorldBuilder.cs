@@ -1,6 +1,7 @@
 using System.Net;
+using VpcCni.Simulator.Scenarios;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>Turns a validated scenario into world objects: ids not given by the scenario come from the seeded generator.</summary>
 internal static class SimWorldBuilder
@@ -62,7 +63,7 @@ internal static class SimWorldBuilder
 
             world.Instances[instance.Id] = instance;
 
-            // The primary ENI: device 0 on card 0, deleted with the instance (wire spec §3.2).
+            // The primary ENI: device 0 on card 0, deleted with the instance (EC2 API Reference, NetworkInterfaceAttachment).
             var eni = world.CreateNetworkInterface(subnet, null);
             eni.Description = "Primary network interface";
             eni.GroupIds.Add(world.SecurityGroups[0].Id);

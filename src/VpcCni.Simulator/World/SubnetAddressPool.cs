@@ -1,19 +1,18 @@
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using VpcCni.Engine.Networking;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.World;
 
 /// <summary>
 /// IPv4 address accounting of one subnet. EC2 reserves the network address, .1 (router), .2 (DNS),
 /// .3 (future use) and the broadcast address of every subnet (VPC user guide, "Subnet CIDR blocks"),
 /// so <c>AvailableIpAddressCount = size − 5 − used</c>. A /28 prefix needs 16 aligned addresses that
-/// are all free; the first and last /28 therefore never qualify (wire spec §3.3).
+/// are all free; the first and last /28 therefore never qualify (EC2 User Guide, "Assign prefixes to network interfaces").
 /// </summary>
 internal sealed class SubnetAddressPool
 {
     private const int PrefixBlock = 16;
-    private readonly uint _base;
     private readonly bool[] _used;
 
     public SubnetAddressPool(IPNetwork cidr)
@@ -24,7 +23,6 @@ internal sealed class SubnetAddressPool
         }
 
         Cidr = cidr;
-        _base = ToUInt(cidr.BaseAddress);
         _used = new bool[1 << (32 - cidr.PrefixLength)];
         foreach (var reserved in new[] { 0, 1, 2, 3, _used.Length - 1 })
         {
@@ -45,6 +43,18 @@ internal sealed class SubnetAddressPool
     public bool Contains(IPAddress address) => Cidr.Contains(address);
 
     public bool IsUsed(IPAddress address) => Contains(address) && _used[Offset(address)];
+
+    /// <summary>One of the five addresses EC2 keeps in every subnet (never assignable to an interface).</summary>
+    public bool IsReserved(IPAddress address)
+    {
+        if (!Contains(address))
+        {
+            return false;
+        }
+
+        var offset = Offset(address);
+        return offset is 0 or 1 or 2 or 3 || offset == _used.Length - 1;
+    }
 
     /// <summary>Takes the lowest free address, or returns null when the subnet is full.</summary>
     public IPAddress? AllocateLowest()
@@ -137,15 +147,6 @@ internal sealed class SubnetAddressPool
         }
     }
 
-    internal static uint ToUInt(IPAddress address) => BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes());
-
-    internal static IPAddress FromUInt(uint value)
-    {
-        var bytes = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(bytes, value);
-        return new IPAddress(bytes);
-    }
-
     private bool IsFreeBlock(int offset)
     {
         for (var j = offset; j < offset + PrefixBlock; j++)
@@ -171,7 +172,7 @@ internal sealed class SubnetAddressPool
         }
     }
 
-    private int Offset(IPAddress address) => checked((int)(ToUInt(address) - _base));
+    private int Offset(IPAddress address) => AddressMath.OffsetOf(Cidr, address);
 
-    private IPAddress FromOffset(int offset) => FromUInt(checked(_base + (uint)offset));
+    private IPAddress FromOffset(int offset) => AddressMath.Nth(Cidr, offset);
 }

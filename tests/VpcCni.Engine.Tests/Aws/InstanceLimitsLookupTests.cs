@@ -2,7 +2,7 @@ using Amazon.Runtime;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Tests.Aws.Support;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Aws;
 

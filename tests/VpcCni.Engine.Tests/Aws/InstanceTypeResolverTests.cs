@@ -3,7 +3,7 @@ using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Limits;
 using VpcCni.Engine.Tests.Aws.Support;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Aws;
 

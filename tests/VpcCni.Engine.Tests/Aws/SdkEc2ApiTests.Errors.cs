@@ -3,9 +3,9 @@ using System.Net.Sockets;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Tests.Aws.Support;
-using VpcCni.Simulator;
 using Ec2Action = VpcCni.Engine.Aws.Ec2Action;
 using Ec2ErrorCodes = VpcCni.Engine.Aws.Ec2ErrorCodes;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Aws;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Tests.Aws.Support;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Aws;
 

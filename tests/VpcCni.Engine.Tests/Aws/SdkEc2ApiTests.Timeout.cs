@@ -1,6 +1,6 @@
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Aws;
 

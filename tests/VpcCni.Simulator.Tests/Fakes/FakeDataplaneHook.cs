@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using VpcCni.Simulator.Dataplane;
 
 namespace VpcCni.Simulator.Tests.Fakes;
 

@@ -2,10 +2,14 @@ using Amazon.EC2;
 using Amazon.EC2.Model;
 using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
+using VpcCni.Simulator.Dataplane;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
+using VpcCni.Simulator.World;
 
 namespace VpcCni.Simulator.Tests.Support;
 
-/// <summary>A simulator on loopback and an unmodified AmazonEC2Client pointed at it (wire spec §1.7).</summary>
+/// <summary>A simulator on loopback and an unmodified AmazonEC2Client pointed at it (docs/simulator.md, "Pointing clients at it").</summary>
 public sealed class SimHarness : IAsyncDisposable
 {
     private SimHarness(SimulatorServer server, AmazonEC2Client ec2)

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Control;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Aws.Support;
 

@@ -3,15 +3,27 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using VpcCni.Simulator.Control;
+using VpcCni.Simulator.Dataplane;
+using VpcCni.Simulator.Ec2;
+using VpcCni.Simulator.Imds;
+using VpcCni.Simulator.Scenarios;
+using VpcCni.Simulator.Throttling;
+using VpcCni.Simulator.World;
 
-namespace VpcCni.Simulator;
+namespace VpcCni.Simulator.Hosting;
 
 /// <summary>
 /// The simulator on loopback: the EC2 Query API (and <c>/_sim/</c> control routes) on one port, and
-/// an IMDSv2 listener per instance. Unmodified AWS clients work against it (wire spec §1, §5).
+/// an IMDSv2 listener per instance. Unmodified AWS clients work against it (EC2 API Reference, "Query requests for Amazon EC2"; EC2 User Guide, "Use the Instance Metadata Service").
+/// Host it in-process: <see cref="StartAsync(CancellationToken)"/> / <see cref="StopAsync"/>, or as an
+/// <see cref="IHostedService"/> of a Generic Host (<see cref="SimulatorServiceCollectionExtensions.AddVpcCniSimulator"/>),
+/// whose lifetime then owns Ctrl+C and SIGTERM.
 /// </summary>
-public sealed class SimulatorServer : IAsyncDisposable
+public sealed class SimulatorServer : IHostedService, IAsyncDisposable
 {
     private readonly SimulatorOptions _options;
     private readonly Dictionary<int, string> _imdsPorts = [];
@@ -20,30 +32,40 @@ public sealed class SimulatorServer : IAsyncDisposable
     private readonly Ec2Endpoint _ec2;
     private readonly ImdsEndpoint _imds;
     private readonly ControlEndpoint _control;
+    private readonly ILogger _logger;
     private WebApplication? _app;
+    private SimulatorEndpoints? _endpoints;
     private int _ec2Port;
 
-    private SimulatorServer(SimulatorOptions options)
+    /// <summary>Builds the world from the options' scenario (validated here); nothing listens until <see cref="StartAsync(CancellationToken)"/>.</summary>
+    /// <exception cref="ScenarioException">The scenario is invalid.</exception>
+    public SimulatorServer(SimulatorOptions options, ILoggerFactory? loggerFactory = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        ScenarioValidator.Validate(options.Scenario, "scenario");
         _options = options;
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<SimulatorServer>();
         var hook = options.DataplaneHook ?? (options.Scenario.Instances.Exists(i => i.Netns is not null) ? new IpRouteDataplaneHook() : null);
         World = new SimWorld(options.Scenario, options.TimeProvider, hook);
         Throttle = new Ec2Throttle(options.TimeProvider);
         _tokens = new ImdsTokenStore(options.TimeProvider);
-        _ec2 = new Ec2Endpoint(World, Throttle, Faults, Policy, RequestLog);
+        _ec2 = new Ec2Endpoint(World, Throttle, Faults, Policy, RequestLog, _logger);
         _imds = new ImdsEndpoint(World, _tokens);
         _control = new ControlEndpoint(this);
         ConfigureFromScenario();
     }
 
+    /// <summary>The bound endpoints; an error before <see cref="StartAsync(CancellationToken)"/> completed.</summary>
+    public SimulatorEndpoints Endpoints => _endpoints ?? throw new InvalidOperationException("The simulator has not been started.");
+
     /// <summary>e.g. <c>http://127.0.0.1:PORT/</c>: POST form-encoded EC2 Query requests here.</summary>
-    public Uri Ec2Endpoint { get; private set; } = null!;
+    public Uri Ec2Endpoint => Endpoints.Ec2;
 
     /// <summary>IMDS of the default (first) instance.</summary>
-    public Uri ImdsEndpoint => _imdsUris[World.DefaultInstanceId];
+    public Uri ImdsEndpoint => Endpoints.Imds;
 
     /// <summary><c>http://127.0.0.1:PORT/_sim/</c>.</summary>
-    public Uri ControlEndpoint => new(Ec2Endpoint, "_sim/");
+    public Uri ControlEndpoint => Endpoints.Control;
 
     public SimWorld World { get; }
 
@@ -55,14 +77,13 @@ public sealed class SimulatorServer : IAsyncDisposable
 
     internal Ec2Throttle Throttle { get; }
 
+    /// <summary>Builds and starts a server in one step (the form tests use).</summary>
     public static async Task<SimulatorServer> StartAsync(SimulatorOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ScenarioValidator.Validate(options.Scenario, "scenario");
         var server = new SimulatorServer(options);
         try
         {
-            await server.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            await server.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -101,14 +122,36 @@ public sealed class SimulatorServer : IAsyncDisposable
     /// <summary>Empties an action's token buckets so its next request answers RequestLimitExceeded.</summary>
     public void DrainThrottleBucket(string action) => Throttle.Drain(action);
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Binds the EC2/control port and one IMDS port per instance on 127.0.0.1 and starts serving.</summary>
+    public async Task<SimulatorEndpoints> StartAsync(CancellationToken cancellationToken)
     {
         if (_app is not null)
         {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            throw new InvalidOperationException("The simulator is already started.");
         }
 
+        await StartCoreAsync(cancellationToken).ConfigureAwait(false);
+        SimulatorLog.Started(_logger, Endpoints.Ec2, Endpoints.Imds, Endpoints.Control);
+        return Endpoints;
+    }
+
+    /// <summary>Stops listening (in-flight requests finish first); the world stays readable.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            await app.StopAsync(cancellationToken).ConfigureAwait(false);
+            await app.DisposeAsync().ConfigureAwait(false);
+            SimulatorLog.Stopped(_logger);
+        }
+    }
+
+    Task IHostedService.StartAsync(CancellationToken cancellationToken) => StartAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
         World.Dispose();
     }
 
@@ -143,13 +186,15 @@ public sealed class SimulatorServer : IAsyncDisposable
 
         // Kestrel writes the bound port back into each ListenOptions when it binds port 0.
         _ec2Port = ec2Listen!.IPEndPoint!.Port;
-        Ec2Endpoint = new Uri($"http://127.0.0.1:{_ec2Port}/");
+        var ec2 = new Uri($"http://127.0.0.1:{_ec2Port}/");
         foreach (var (id, listen) in imdsListens)
         {
             var port = listen.IPEndPoint!.Port;
             _imdsPorts[port] = id;
             _imdsUris[id] = new Uri($"http://127.0.0.1:{port}/");
         }
+
+        _endpoints = new SimulatorEndpoints(ec2, _imdsUris[World.DefaultInstanceId], new Dictionary<string, Uri>(_imdsUris, StringComparer.Ordinal), new Uri(ec2, "_sim/"));
 
         World.MirrorInitialAttachments();
     }

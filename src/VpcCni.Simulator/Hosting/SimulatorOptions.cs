@@ -1,4 +1,7 @@
-namespace VpcCni.Simulator;
+using VpcCni.Simulator.Dataplane;
+using VpcCni.Simulator.Scenarios;
+
+namespace VpcCni.Simulator.Hosting;
 
 /// <summary>How to start a <see cref="SimulatorServer"/>.</summary>
 public sealed class SimulatorOptions

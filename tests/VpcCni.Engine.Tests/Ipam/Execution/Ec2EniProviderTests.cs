@@ -3,7 +3,7 @@ using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Tests.Ipam.Execution.Support;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Ipam.Execution;
 

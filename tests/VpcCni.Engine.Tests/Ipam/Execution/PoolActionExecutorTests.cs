@@ -4,7 +4,7 @@ using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
 using VpcCni.Engine.Tests.Ipam.Execution.Support;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Ipam.Execution;
 

@@ -7,7 +7,7 @@ using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Tests.Aws.Support;
 using VpcCni.Engine.Tests.Ipam.Execution.Fakes;
 using VpcCni.Engine.Tests.Ipam.Fakes;
-using VpcCni.Simulator;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Engine.Tests.Ipam.Execution.Support;
 

@@ -3,7 +3,7 @@ namespace VpcCni.Testing;
 /// <summary>
 /// A test of the root lane (real network namespaces, links, rules, iptables). It skips only on a
 /// developer machine without root; under <c>CI=true</c> it always runs, so a missing capability
-/// fails the run instead of passing silently (DESIGN.md, testing lane 2).
+/// fails the run instead of passing silently (docs/architecture.md, "Tests").
 /// </summary>
 public sealed class RootFactAttribute : FactAttribute
 {

@@ -1,23 +1,24 @@
 namespace VpcCni.Engine.Errors;
 
 /// <summary>
-/// The engine's one root exception (style-anchors rule 5). <see cref="ErrorId"/> is stable and
+/// The engine's one root exception; each face maps it once (docs/architecture.md, "Errors").
+/// <see cref="ErrorId"/> comes from <see cref="ErrorIds"/>, is stable and
 /// documented, so scripts and tests can match on it; the inner exception is always kept.
 /// </summary>
 public class VpcCniException : Exception
 {
     public VpcCniException()
-        : this(VpcCniErrorCategory.Internal, "Internal", "An internal VpcCni error occurred.")
+        : this(VpcCniErrorCategory.Internal, ErrorIds.Engine.Internal, "An internal VpcCni error occurred.")
     {
     }
 
     public VpcCniException(string message)
-        : this(VpcCniErrorCategory.Internal, "Internal", message)
+        : this(VpcCniErrorCategory.Internal, ErrorIds.Engine.Internal, message)
     {
     }
 
     public VpcCniException(string message, Exception innerException)
-        : this(VpcCniErrorCategory.Internal, "Internal", message, innerException)
+        : this(VpcCniErrorCategory.Internal, ErrorIds.Engine.Internal, message, innerException)
     {
     }
 

@@ -6,14 +6,6 @@ using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 
 namespace VpcCni.Engine.Tests.Configuration;
 
-/// <summary>A sample value per variable, what it should bind to, and the default it replaces.</summary>
-internal sealed record VariableSample(
-    string Raw,
-    Func<VpcCniSettings, object?> Read,
-    object? Expected,
-    object? Default,
-    IReadOnlyDictionary<string, string>? Companions = null);
-
 internal static class ConfigurationTestData
 {
     public static IConfiguration Env(params (string Key, string Value)[] pairs) =>

@@ -32,7 +32,7 @@ public sealed partial class CitationTests
             }
         }
 
-        Assert.True(!offenders.Any(), string.Join(Environment.NewLine, offenders));
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
     }
 
     [GeneratedRegex(@"style-anchors|reference §|reference-system|wire spec|wire-protocol|ec2-imds|ipamd-rpc\.md|vpc-cni-guide|peers-and-powershell|DESIGN\.md|\.\./shared|/work/shared", RegexOptions.IgnoreCase)]

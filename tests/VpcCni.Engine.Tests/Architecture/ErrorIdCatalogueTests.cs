@@ -55,7 +55,7 @@ public sealed partial class ErrorIdCatalogueTests
             }
         }
 
-        Assert.True(!offenders.Any(), string.Join(Environment.NewLine, offenders));
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
     }
 
     // PascalCase segments separated by dots (AWS codes such as InvalidNetworkInterfaceID.NotFound keep theirs).

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Diagnostics;
 using VpcCni.Engine.Errors;
-using VpcCni.Simulator.Server;
+using VpcCni.Simulator.Hosting;
 
 namespace VpcCni.Engine.Tests.Architecture;
 
@@ -67,7 +67,7 @@ public sealed partial class LogEventIdRegistryTests
             }
         }
 
-        Assert.True(!offenders.Any(), string.Join(Environment.NewLine, offenders));
+        Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
     }
 
     [GeneratedRegex(@"\[LoggerMessage\([^\]]*\)\]")]

@@ -40,6 +40,8 @@ public sealed class NodeServiceHostTests
         Assert.Contains("rpc.CNIBackend", services);
         Assert.Contains("rpc.ConfigServerBackend", services);
         Assert.Contains("grpc.health.v1.Health", services);
+        Assert.Contains("grpc.reflection.v1alpha.ServerReflection", services);
+        Assert.Contains("grpc.reflection.v1.ServerReflection", services);
         Assert.Contains(files, f => f.Package == "rpc" && f.Service.Any(s => s.Name == "CNIBackend"));
     }
 

@@ -25,6 +25,8 @@ internal sealed class IpamSocketLifecycle(IOptions<IpamSocketOptions> options, I
     public const UnixFileMode SocketMode =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite;
 
+    private static readonly string SocketModeOctal = Convert.ToString((int)SocketMode, 8).PadLeft(4, '0');
+
     private string SocketPath => options.Value.Path;
 
     public async Task StartingAsync(CancellationToken cancellationToken)
@@ -52,7 +54,7 @@ internal sealed class IpamSocketLifecycle(IOptions<IpamSocketOptions> options, I
         // Kestrel has bound the socket by now; until this call it had the process umask's mode,
         // a window upstream's ipamd has too.
         File.SetUnixFileMode(SocketPath, SocketMode);
-        ServiceLog.SocketReady(logger, SocketPath, SocketMode);
+        ServiceLog.SocketReady(logger, SocketPath, SocketModeOctal);
         return Task.CompletedTask;
     }
 

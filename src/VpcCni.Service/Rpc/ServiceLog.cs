@@ -33,7 +33,7 @@ internal static partial class ServiceLog
     public static partial void StaleSocketRemoved(ILogger logger, string path);
 
     [LoggerMessage(EventId = LogEventIds.Service + 8, Level = LogLevel.Information, Message = "Serving gRPC on {Path} (mode {Mode})")]
-    public static partial void SocketReady(ILogger logger, string path, UnixFileMode mode);
+    public static partial void SocketReady(ILogger logger, string path, string mode);
 
     [LoggerMessage(EventId = LogEventIds.Service + 9, Level = LogLevel.Error, Message = "{Method} failed unexpectedly; answering Internal")]
     public static partial void CallCrashed(ILogger logger, Exception exception, string method);

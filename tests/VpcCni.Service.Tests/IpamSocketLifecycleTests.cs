@@ -62,6 +62,19 @@ public sealed class IpamSocketLifecycleTests
     }
 
     [Fact]
+    public async Task StartRefusesASocketPathThatIsADirectory()
+    {
+        using var directory = new TempDirectory();
+        var path = ServiceHarness.SocketPathIn(directory);
+        Directory.CreateDirectory(path);
+
+        var error = await Assert.ThrowsAsync<VpcCniException>(() => ServiceHarness.StartAsync(directory: directory));
+
+        Assert.Equal(ErrorIds.Service.SocketPathIsDirectory, error.ErrorId);
+        Assert.True(Directory.Exists(path));
+    }
+
+    [Fact]
     public async Task TheSocketFileIsRemovedWhenTheServiceStops()
     {
         using var directory = new TempDirectory();

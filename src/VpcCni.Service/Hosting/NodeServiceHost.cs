@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Checkpoint;
+using VpcCni.Service.Rpc;
+
+namespace VpcCni.Service.Hosting;
+
+/// <summary>
+/// Builds the node service's host: options, the IPAM datastore, and the gRPC server on the IPAM
+/// Unix socket with <c>rpc.CNIBackend</c>, <c>rpc.ConfigServerBackend</c>, the standard health
+/// service and server reflection. <c>Program</c> and the tests build the same host.
+/// </summary>
+public static class NodeServiceHost
+{
+    /// <summary>
+    /// The health-service name upstream's tooling checks (grpc.io "GRPC Health Checking Protocol":
+    /// a client asks by service name, "" being the whole server).
+    /// </summary>
+    public const string HealthServiceName = "grpc.health.v1.aws-node";
+
+    /// <summary>A builder with every service registered; callers may add configuration or replace services before <see cref="Build"/>.</summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
+        builder.Services.AddSystemd();
+        AddServices(builder.Services);
+        builder.WebHost.ConfigureKestrel((context, kestrel) =>
+        {
+            var socket = kestrel.ApplicationServices.GetRequiredService<IOptions<IpamSocketOptions>>().Value;
+
+            // gRPC needs HTTP/2, and without TLS there is no ALPN to negotiate it, so the listener speaks HTTP/2 only.
+            kestrel.ListenUnixSocket(socket.Path, listen => listen.Protocols = HttpProtocols.Http2);
+        });
+        return builder;
+    }
+
+    /// <summary>Builds the application and maps the gRPC services.</summary>
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var app = builder.Build();
+        app.MapGrpcService<CniBackendService>();
+        app.MapGrpcService<ConfigServerBackendService>();
+        app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddOptions<IpamSocketOptions>().BindConfiguration(IpamSocketOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<NodeNetworkOptions>().BindConfiguration(NodeNetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DatastoreOptions>().BindConfiguration(DatastoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICheckpointStore>(provider =>
+            new JsonFileCheckpointStore(provider.GetRequiredService<IOptions<DatastoreOptions>>().Value.CheckpointPath));
+        services.TryAddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<DatastoreOptions>>().Value;
+            var settings = new IpamDatastoreSettings { CooldownPeriod = options.CooldownPeriod, PrefixDelegation = options.PrefixDelegation };
+            return new IpamDatastore(
+                provider.GetRequiredService<ICheckpointStore>(),
+                provider.GetRequiredService<TimeProvider>(),
+                settings,
+                provider.GetRequiredService<ILogger<IpamDatastore>>());
+        });
+
+        // Its lifecycle hooks run before any hosted service starts (Kestrel binds in one) and after all have.
+        services.AddHostedService<IpamSocketLifecycle>();
+        services.AddGrpc(grpc => grpc.Interceptors.Add<VpcCniExceptionInterceptor>());
+        services.AddGrpcReflection();
+
+        // Upstream reports SERVING for its named service as soon as the server runs; one check that
+        // is healthy while the process serves gives the same answer for the name and for "".
+        services.AddHealthChecks().AddCheck("ipamd", () => HealthCheckResult.Healthy());
+        services.AddGrpcHealthChecks(health =>
+        {
+            health.Services.Map(string.Empty, _ => true);
+            health.Services.Map(HealthServiceName, _ => true);
+        });
+    }
+}

@@ -1,0 +1,94 @@
+using Grpc.Core;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Rpc;
+using VpcCni.Service.Hosting;
+
+namespace VpcCni.Service.Rpc;
+
+/// <summary>
+/// <c>rpc.CNIBackend</c>: the plugin's ADD and DEL, answered from the IPAM datastore of network
+/// card 0. Semantics follow upstream's <c>pkg/ipamd/rpc_handler.go</c> (<c>AddNetwork</c>,
+/// <c>DelNetwork</c>), which upstream's plugin relies on; docs/service.md describes them.
+/// </summary>
+internal sealed class CniBackendService(
+    IpamDatastore datastore,
+    IOptionsMonitor<NodeNetworkOptions> node,
+    ILogger<CniBackendService> logger) : CNIBackend.CNIBackendBase
+{
+    public override async Task<AddNetworkReply> AddNetwork(AddNetworkRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var key = new IpamKey(
+            RequestFields.Require(request.NetworkName, nameof(AddNetworkRequest), nameof(request.NetworkName)),
+            RequestFields.Require(request.ContainerID, nameof(AddNetworkRequest), nameof(request.ContainerID)),
+            RequestFields.Require(request.IfName, nameof(AddNetworkRequest), nameof(request.IfName)));
+        ServiceLog.AddNetworkReceived(logger, key, request.K8SPODNAMESPACE, request.K8SPODNAME, request.ClientVersion);
+        var settings = node.CurrentValue;
+        var reply = new AddNetworkReply
+        {
+            UseExternalSNAT = settings.UseExternalSnat,
+            NetworkPolicyMode = settings.NetworkPolicyMode,
+        };
+        reply.VPCv4CIDRs.AddRange(settings.VpcV4Cidrs);
+
+        IpAssignment assignment;
+        try
+        {
+            assignment = await datastore.AssignAsync(key, new IpamMetadata(request.K8SPODNAMESPACE, request.K8SPODNAME), context.CancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (VpcCniException ex) when (ex.ErrorId == IpamErrorIds.NoAvailableAddress)
+        {
+            // Upstream answers an empty pool with Success=false rather than an RPC error, and its
+            // plugin turns that into a failed ADD that the kubelet retries; the pool grows meanwhile.
+            ServiceLog.AddNetworkNoAddress(logger, key, ex.Message);
+            reply.Success = false;
+            return reply;
+        }
+
+        ServiceLog.AddNetworkAnswered(logger, key, assignment.Address, assignment.DeviceNumber, assignment.RouteTableId, assignment.WasAlreadyAssigned);
+        reply.Success = true;
+        reply.IPAllocationMetadata.Add(new IPAllocationMetadata
+        {
+            IPv4Addr = assignment.Address.ToString(),
+            DeviceNumber = assignment.DeviceNumber,
+            RouteTableId = assignment.RouteTableId,
+        });
+        return reply;
+    }
+
+    public override async Task<DelNetworkReply> DelNetwork(DelNetworkRequest request, ServerCallContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var key = new IpamKey(
+            RequestFields.Require(request.NetworkName, nameof(DelNetworkRequest), nameof(request.NetworkName)),
+            RequestFields.Require(request.ContainerID, nameof(DelNetworkRequest), nameof(request.ContainerID)),
+            RequestFields.Require(request.IfName, nameof(DelNetworkRequest), nameof(request.IfName)));
+        ServiceLog.DelNetworkReceived(logger, key, request.Reason, request.ClientVersion);
+        var reply = new DelNetworkReply { Success = true, NetworkPolicyMode = node.CurrentValue.NetworkPolicyMode };
+        try
+        {
+            var release = await datastore.UnassignAsync(key, context.CancellationToken).ConfigureAwait(false);
+            ServiceLog.DelNetworkReleased(logger, key, release.Address);
+            reply.IPAllocationMetadata.Add(new IPAllocationMetadata
+            {
+                IPv4Addr = release.Address.ToString(),
+                DeviceNumber = release.DeviceNumber,
+                RouteTableId = release.RouteTableId,
+            });
+        }
+        catch (UnknownPodException)
+        {
+            // CNI DEL must succeed when there is nothing left to delete (CNI spec, "DEL"): the
+            // runtime repeats DEL, and the plugin then tears down from its prevResult if it has one.
+            ServiceLog.DelNetworkUnknownPod(logger, key);
+        }
+
+        return reply;
+    }
+}

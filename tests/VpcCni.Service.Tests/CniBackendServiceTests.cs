@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Grpc.Core;
 using VpcCni.Engine.Errors;
-using VpcCni.Engine.Ipam;
 using VpcCni.Service.Rpc;
 using VpcCni.Service.Tests.Support;
 
@@ -161,7 +160,7 @@ public sealed class CniBackendServiceTests
         var error = await ServiceHarness.FailsAsync(() => service.Cni.AddNetworkAsync(ServiceHarness.AddRequest("c1")).ResponseAsync);
 
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
-        Assert.Equal(IpamErrorIds.CheckpointWriteFailed, error.Trailers.GetValue(VpcCniExceptionInterceptor.ErrorIdTrailer));
+        Assert.Equal(ErrorIds.Checkpoint.WriteFailed, error.Trailers.GetValue(VpcCniExceptionInterceptor.ErrorIdTrailer));
         Assert.Equal(0, service.Datastore.GetStats().AssignedIps);
     }
 

@@ -41,7 +41,7 @@ internal sealed class CniBackendService(
             assignment = await datastore.AssignAsync(key, new IpamMetadata(request.K8SPODNAMESPACE, request.K8SPODNAME), context.CancellationToken)
                 .ConfigureAwait(false);
         }
-        catch (VpcCniException ex) when (ex.ErrorId == IpamErrorIds.NoAvailableAddress)
+        catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.NoAvailableAddress)
         {
             // Upstream answers an empty pool with Success=false rather than an RPC error, and its
             // plugin turns that into a failed ADD that the kubelet retries; the pool grows meanwhile.

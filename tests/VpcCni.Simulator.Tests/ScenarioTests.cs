@@ -70,7 +70,7 @@ public sealed class ScenarioTests
         Assert.Contains(reason, ex.Message, StringComparison.Ordinal);
         Assert.StartsWith("bad.json: ", ex.Message, StringComparison.Ordinal);
         Assert.Equal(VpcCniErrorCategory.InvalidConfiguration, ex.Category);
-        Assert.Equal("InvalidScenario", ex.ErrorId);
+        Assert.Equal(ErrorIds.Simulator.InvalidScenario, ex.ErrorId);
     }
 
     [Fact]

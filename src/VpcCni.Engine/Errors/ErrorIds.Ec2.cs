@@ -8,8 +8,8 @@ public static partial class ErrorIds
     /// </summary>
     public static class Ec2
     {
-        /// <summary>The prefix of every EC2 id, including forwarded AWS codes.</summary>
-        public const string Prefix = "Ec2.";
+        // The prefix of every EC2 id, including forwarded AWS codes.
+        private const string Prefix = "Ec2.";
 
         /// <summary>EC2 could not be reached (DNS, connection refused, TLS).</summary>
         public const string Unreachable = "Ec2.Unreachable";

@@ -4,7 +4,7 @@ namespace VpcCni.Engine.Ipam;
 
 /// <summary>
 /// No address is assigned to the given key. A distinct type because CNI DEL must succeed when the
-/// address is already gone (CNI spec "DEL": idempotent teardown; style-anchors rule 6), so the
+/// address is already gone (CNI spec, "DEL": teardown is idempotent), so the
 /// handler catches exactly this.
 /// </summary>
 public sealed class UnknownPodException : VpcCniException

@@ -6,7 +6,7 @@ namespace VpcCni.Simulator.Scenarios;
 public sealed class ScenarioException : VpcCniException
 {
     public ScenarioException(string source, string field, string reason, Exception? innerException = null)
-        : base(VpcCniErrorCategory.InvalidConfiguration, "InvalidScenario", $"{source}: {field} {reason}", innerException)
+        : base(VpcCniErrorCategory.InvalidConfiguration, ErrorIds.Simulator.InvalidScenario, $"{source}: {field} {reason}", innerException)
     {
         ScenarioSource = source;
         Field = field;

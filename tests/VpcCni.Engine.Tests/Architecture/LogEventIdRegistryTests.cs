@@ -70,6 +70,29 @@ public sealed partial class LogEventIdRegistryTests
         Assert.True(offenders.Count == 0, string.Join(Environment.NewLine, offenders));
     }
 
+    [Fact]
+    public void NoTwoLoggerMessagesInAnyProjectShareAnId()
+    {
+        // The source form covers every project, including those this test assembly does not load.
+        var ranges = LogEventIds.Ranges.ToDictionary(r => r.Key, r => r.Value);
+        var ids = new List<(int Id, string Where)>();
+        foreach (var file in RepositoryFiles.Under("src", ".cs"))
+        {
+            foreach (Match match in RegistryId().Matches(File.ReadAllText(file)))
+            {
+                Assert.True(ranges.ContainsKey(match.Groups[1].Value), $"{RepositoryFiles.Relative(file)}: no range {match.Groups[1].Value}");
+                ids.Add((ranges[match.Groups[1].Value] + int.Parse(match.Groups[2].Value), RepositoryFiles.Relative(file)));
+            }
+        }
+
+        Assert.NotEmpty(ids);
+        var shared = ids.GroupBy(i => i.Id).Where(g => g.Count() > 1).Select(g => $"{g.Key}: {string.Join(", ", g.Select(i => i.Where))}");
+        Assert.True(!shared.Any(), string.Join(Environment.NewLine, shared));
+    }
+
+    [GeneratedRegex(@"EventId = LogEventIds\.(\w+) \+ (\d+)")]
+    private static partial Regex RegistryId();
+
     [GeneratedRegex(@"\[LoggerMessage\([^\]]*\)\]")]
     private static partial Regex AttributeUse();
 

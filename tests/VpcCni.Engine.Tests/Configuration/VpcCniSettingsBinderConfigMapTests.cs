@@ -7,7 +7,8 @@ namespace VpcCni.Engine.Tests.Configuration;
 /// <summary>The ConfigMap side of <see cref="VpcCniSettingsBinder"/>: the guide's blocks, notices and the cooldown switch.</summary>
 public class VpcCniSettingsBinderConfigMapTests
 {
-    // The data maps of every amazon-vpc-cni ConfigMap in reference/vpc-cni-guide.txt, as written there.
+    // The data maps of the amazon-vpc-cni ConfigMaps that the VPC CNI advanced-configuration guide has
+    // users apply (custom networking, prefix delegation, SNAT, warm targets), as written there.
     private static readonly Dictionary<string, string> CustomNetworkingBlock = new()
     {
         ["enable-custom-networking"] = "true",

@@ -1,7 +1,7 @@
 namespace VpcCni.Engine.Ipam.Checkpoint;
 
 /// <summary>
-/// Where a datastore persists its assignments (DESIGN.md "Ports"). The real adapter is
+/// Where a datastore persists its assignments (a port: docs/architecture.md, "Ports and their adapters"). The real adapter is
 /// <see cref="JsonFileCheckpointStore"/>; tests use stateful fakes.
 /// </summary>
 public interface ICheckpointStore

@@ -22,7 +22,7 @@ public sealed class Ec2IdsTests
     public async Task DescribingAMalformedEniIdAnswersMalformedNotNotFound()
     {
         await using var sim = await SimHarness.StartAsync();
-        var ex = await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.Malformed", 400, () =>
+        var ex = await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceId.Malformed", 400, () =>
             sim.Ec2.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = ["eni-xyz"] }));
         Assert.Contains("\"eni-xyz\"", ex.Message, StringComparison.Ordinal);
         await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.NotFound", 400, () =>
@@ -34,12 +34,12 @@ public sealed class Ec2IdsTests
     {
         await using var sim = await SimHarness.StartAsync();
         const string bad = "eni-xyz";
-        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.Malformed", 400, () => sim.Ec2.DeleteNetworkInterfaceAsync(new DeleteNetworkInterfaceRequest { NetworkInterfaceId = bad }));
-        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.Malformed", 400, () => sim.Ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest { NetworkInterfaceId = bad, InstanceId = sim.InstanceId, DeviceIndex = 1 }));
-        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.Malformed", 400, () => sim.Ec2.AssignPrivateIpAddressesAsync(new AssignPrivateIpAddressesRequest { NetworkInterfaceId = bad, SecondaryPrivateIpAddressCount = 1 }));
-        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.Malformed", 400, () => sim.Ec2.UnassignPrivateIpAddressesAsync(new UnassignPrivateIpAddressesRequest { NetworkInterfaceId = bad, PrivateIpAddresses = ["10.0.0.9"] }));
-        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.Malformed", 400, () => sim.Ec2.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = bad, Description = "x" }));
-        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceID.Malformed", 400, () => sim.Ec2.AssignIpv6AddressesAsync(new AssignIpv6AddressesRequest { NetworkInterfaceId = bad, Ipv6AddressCount = 1 }));
+        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceId.Malformed", 400, () => sim.Ec2.DeleteNetworkInterfaceAsync(new DeleteNetworkInterfaceRequest { NetworkInterfaceId = bad }));
+        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceId.Malformed", 400, () => sim.Ec2.AttachNetworkInterfaceAsync(new AttachNetworkInterfaceRequest { NetworkInterfaceId = bad, InstanceId = sim.InstanceId, DeviceIndex = 1 }));
+        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceId.Malformed", 400, () => sim.Ec2.AssignPrivateIpAddressesAsync(new AssignPrivateIpAddressesRequest { NetworkInterfaceId = bad, SecondaryPrivateIpAddressCount = 1 }));
+        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceId.Malformed", 400, () => sim.Ec2.UnassignPrivateIpAddressesAsync(new UnassignPrivateIpAddressesRequest { NetworkInterfaceId = bad, PrivateIpAddresses = ["10.0.0.9"] }));
+        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceId.Malformed", 400, () => sim.Ec2.ModifyNetworkInterfaceAttributeAsync(new ModifyNetworkInterfaceAttributeRequest { NetworkInterfaceId = bad, Description = "x" }));
+        await Expect.Ec2ErrorAsync("InvalidNetworkInterfaceId.Malformed", 400, () => sim.Ec2.AssignIpv6AddressesAsync(new AssignIpv6AddressesRequest { NetworkInterfaceId = bad, Ipv6AddressCount = 1 }));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ internal static class DescribeNetworkInterfacesHandler
     {
         var world = call.World;
         var ids = call.Request.GetList("NetworkInterfaceId");
-        Ec2Ids.Require(ids, "eni", "InvalidNetworkInterfaceID.Malformed");
+        Ec2Ids.Require(ids, "eni", "InvalidNetworkInterfaceId.Malformed");
         if (ids.Count > 0 && call.Request.Has("MaxResults"))
         {
             throw new Ec2Exception("InvalidParameterCombination", "You cannot specify this parameter and the network interface IDs parameter in the same request");

@@ -35,7 +35,7 @@ internal static class Ec2Ids
     public static string Require(string id, string prefix, string code) =>
         IsWellFormed(id, prefix) ? id : throw new Ec2Exception(code, $"Invalid id: \"{id}\" (expecting \"{prefix}-...\")");
 
-    public static string Eni(string id) => Require(id, "eni", "InvalidNetworkInterfaceID.Malformed");
+    public static string Eni(string id) => Require(id, "eni", "InvalidNetworkInterfaceId.Malformed");
 
     public static string Instance(string id) => Require(id, "i", "InvalidInstanceID.Malformed");
 

@@ -20,6 +20,9 @@ public sealed record NodeFacts
     /// <summary>The node's primary IPv4 address (IMDS <c>local-ipv4</c>).</summary>
     public IPAddress? PrimaryIpv4 { get; init; }
 
+    /// <summary>The VPC's IPv4 CIDR blocks (IMDS <c>vpc-ipv4-cidr-blocks</c> of the primary ENI).</summary>
+    public IReadOnlyList<IPNetwork> VpcIpv4Cidrs { get; init; } = [];
+
     /// <summary>The instance type's ENI and address limits (built-in table, else EC2 DescribeInstanceTypes).</summary>
     public required InstanceTypeLimits Limits { get; init; }
 

@@ -13,6 +13,7 @@ using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Limits;
 using VpcCni.Engine.Linux.Wiring;
+using VpcCni.Service.Hosting;
 
 namespace VpcCni.Service.Node;
 
@@ -44,6 +45,9 @@ internal sealed class NodeInitializer(
 
         Session = await InitializeAsync(cancellationToken).ConfigureAwait(false);
         readiness.MarkInitialized(Session.Facts);
+
+        // The gRPC replies read NodeNetworkOptions; drop the value bound before the facts were known.
+        services.GetRequiredService<IOptionsMonitorCache<NodeNetworkOptions>>().TryRemove(Options.DefaultName);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -72,6 +76,7 @@ internal sealed class NodeInitializer(
         var instanceType = await imds.GetInstanceTypeAsync(cancellationToken).ConfigureAwait(false) ?? throw Missing("instance-type");
         var mac = await imds.GetPrimaryMacAsync(cancellationToken).ConfigureAwait(false) ?? throw Missing("mac");
         var localIpv4 = await imds.GetLocalIpv4Async(cancellationToken).ConfigureAwait(false);
+        var vpcCidrs = await imds.GetVpcIpv4CidrBlocksAsync(mac, cancellationToken).ConfigureAwait(false);
         var ec2Options = services.GetRequiredService<IOptions<Ec2ClientOptions>>().Value;
         var region = await Ec2ClientFactory.ResolveRegionAsync(ec2Options, imds, cancellationToken).ConfigureAwait(false);
         NodeLog.Initialising(logger, instanceId, instanceType, region, mac);
@@ -112,6 +117,7 @@ internal sealed class NodeInitializer(
             PrimaryMac = mac,
             PrimaryEniId = enis.First(e => e.Metadata.IsPrimary).Id,
             PrimaryIpv4 = localIpv4,
+            VpcIpv4Cidrs = vpcCidrs,
             Limits = limits,
             ManagedEniIds = [.. enis.Where(e => e.IsManaged).Select(e => e.Id)],
             UnmanagedEniIds = [.. enis.Where(e => !e.IsManaged).Select(e => e.Id)],

@@ -61,6 +61,26 @@ public static class NodeServiceCollectionExtensions
             }
         });
 
+        // What the gRPC replies tell the plugin and the policy agent about the node, unless configured.
+        services.AddOptions<NodeNetworkOptions>().PostConfigure<NodeReadiness>((node, readiness) =>
+        {
+            if (readiness.Facts is not { } facts)
+            {
+                return;
+            }
+
+            node.InstanceId = node.InstanceId.Length > 0 ? node.InstanceId : facts.InstanceId;
+            node.Region = node.Region.Length > 0 ? node.Region : facts.Region;
+            node.NodeIpv4 = node.NodeIpv4.Length > 0 ? node.NodeIpv4 : facts.PrimaryIpv4?.ToString() ?? string.Empty;
+            if (node.VpcV4Cidrs.Count == 0)
+            {
+                foreach (var cidr in facts.VpcIpv4Cidrs)
+                {
+                    node.VpcV4Cidrs.Add(cidr.ToString());
+                }
+            }
+        });
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new VpcCniSettingsMonitor(
             provider.GetRequiredService<IConfiguration>(), null, provider.GetRequiredService<ILogger<VpcCniSettingsMonitor>>()));

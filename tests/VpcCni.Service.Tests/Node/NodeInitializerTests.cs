@@ -1,4 +1,6 @@
 using System.Net;
+using Google.Protobuf.WellKnownTypes;
+using VpcCni.Engine.Rpc;
 using VpcCni.Engine.Aws;
 using VpcCni.Service.Tests.Node.Support;
 using VpcCni.Service.Tests.Support;
@@ -38,6 +40,24 @@ public sealed class NodeInitializerTests
         Assert.Equal(primary.MacAddress, facts.PrimaryMac, StringComparer.OrdinalIgnoreCase);
         Assert.True(node.Readiness.CanAssignAddress);
         Assert.True(Assert.Single(node.Host.SetUp).IsPrimary);
+    }
+
+    [Fact]
+    public async Task InitTellsThePluginAndThePolicyAgentTheNodesFactsFromInstanceMetadata()
+    {
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = Scenario.Default() }, CancellationToken.None);
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        var primary = (await ec2.DescribeNetworkInterfacesAsync(Ec2DescribeQuery.All, default)).Single();
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory);
+        await NodeHarness.EventuallyAsync(() => node.Readiness.CanAssignAddress, "the pool has a free address");
+
+        var config = await new ConfigServerBackend.ConfigServerBackendClient(node.Channel).GetNetworkPolicyConfigsAsync(new Empty());
+        var reply = await node.Cni.AddNetworkAsync(ServiceHarness.AddRequest("pod-1"));
+
+        Assert.Equal((sim.World.DefaultInstanceId, "us-west-2", primary.PrimaryIpAddress!.ToString()), (config.InstanceID, config.Region, config.NodeIPv4));
+        Assert.Equal(["10.0.0.0/16"], reply.VPCv4CIDRs);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Configuration;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Ipam;
 using VpcCni.Service.Tests.Node.Support;
@@ -69,6 +70,24 @@ public sealed class WarmPoolLoopTests
         await NodeHarness.TicksAsync(5);
         Assert.Equal([2], node.CidrsPerEni);
         Assert.Equal((2, 0), (NodeHarness.Requests(sim, "AssignPrivateIpAddresses"), NodeHarness.Requests(sim, "CreateNetworkInterface")));
+    }
+
+    [Fact]
+    public async Task AWarmIpTargetSetWhileRunningReleasesTheSurplusAtTheNextTick()
+    {
+        await using var sim = await StartSimulatorAsync();
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory);
+        await NodeHarness.EventuallyAsync(() => node.CidrsPerEni.SequenceEqual([9]), "the primary ENI holds 9 addresses");
+
+        // What an env-file or ConfigMap reload does: new values, then the configuration's change token fires.
+        node.App.Configuration["WARM_IP_TARGET"] = "2";
+        ((IConfigurationRoot)node.App.Configuration).Reload();
+
+        await NodeHarness.EventuallyAsync(() => node.CidrsPerEni.SequenceEqual([2]), "7 surplus addresses are released");
+        await NodeHarness.TicksAsync(5);
+        Assert.Equal([2], node.CidrsPerEni);
+        Assert.Equal(1, NodeHarness.Requests(sim, "UnassignPrivateIpAddresses"));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using System.Net;
 using Google.Protobuf.WellKnownTypes;
+using Microsoft.Extensions.DependencyInjection;
 using VpcCni.Engine.Rpc;
+using VpcCni.Service.Node;
 using VpcCni.Engine.Aws;
 using VpcCni.Service.Tests.Node.Support;
 using VpcCni.Service.Tests.Support;
@@ -40,6 +42,18 @@ public sealed class NodeInitializerTests
         Assert.Equal(primary.MacAddress, facts.PrimaryMac, StringComparer.OrdinalIgnoreCase);
         Assert.True(node.Readiness.CanAssignAddress);
         Assert.True(Assert.Single(node.Host.SetUp).IsPrimary);
+    }
+
+    [Fact]
+    public async Task WithTheLoopOffNothingIsInitialisedAndTheNodeCannotAssignAddresses()
+    {
+        await using var service = await ServiceHarness.StartAsync();
+
+        var readiness = service.App.Services.GetRequiredService<NodeReadiness>();
+
+        Assert.False(readiness.IsInitialized);
+        Assert.False(readiness.CanAssignAddress);
+        Assert.Empty(service.Datastore.Snapshot().Enis);
     }
 
     [Fact]

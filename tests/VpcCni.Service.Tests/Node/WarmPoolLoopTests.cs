@@ -130,6 +130,8 @@ public sealed class WarmPoolLoopTests
             ["ENABLE_PREFIX_DELEGATION"] = "true",
             ["NodeLoop:InsufficientAddressCooldown"] = cooldown.ToString(),
         });
+        Assert.True(node.Readiness.IsInitialized);
+        Assert.False(node.Readiness.CanAssignAddress);
 
         await NodeHarness.EventuallyAsync(() => node.CidrsPerEni.SequenceEqual([1]), "the pool grows once the cooldown is over");
 

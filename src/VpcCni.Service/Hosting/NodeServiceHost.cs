@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
+using VpcCni.Service.Node;
 using VpcCni.Service.Rpc;
 
 namespace VpcCni.Service.Hosting;
@@ -78,6 +79,7 @@ public static class NodeServiceHost
         services.AddHostedService<IpamSocketLifecycle>();
         services.AddGrpc(grpc => grpc.Interceptors.Add<VpcCniExceptionInterceptor>());
         services.AddGrpcReflection();
+        services.AddNodeLoop();
 
         // Upstream reports SERVING for its named service as soon as the server runs; one check that
         // is healthy while the process serves gives the same answer for the name and for "".

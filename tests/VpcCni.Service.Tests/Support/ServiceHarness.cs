@@ -58,6 +58,7 @@ public sealed class ServiceHarness : IAsyncDisposable
         {
             ["IpamSocket:Path"] = socketPath,
             ["Datastore:CheckpointPath"] = checkpointPath,
+            ["NodeLoop:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Aws;
+using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Execution;
+using VpcCni.Engine.Limits;
+using VpcCni.Engine.Linux.Wiring;
+using VpcCni.Service.Hosting;
+
+namespace VpcCni.Service.Node;
+
+/// <summary>
+/// Node initialisation (upstream <c>pkg/ipamd/ipamd.go</c> <c>nodeInit</c>): the instance's identity
+/// and limits, every attached ENI of card 0 with its secondary addresses and prefixes in the datastore,
+/// their host setup, then the checkpoint restored so that running pods keep their addresses. It runs
+/// in the host's starting phase, before any hosted service starts, so the IPAM socket is bound only
+/// once the datastore is filled; a failure stops start-up, as upstream's daemon exits.
+/// </summary>
+internal sealed class NodeInitializer(
+    IOptions<NodeLoopOptions> options,
+    NodeReadiness readiness,
+    IServiceProvider services,
+    ILogger<NodeInitializer> logger) : IHostedLifecycleService, IDisposable
+{
+    private IAmazonEC2? _client;
+
+    /// <summary>Set once initialisation has finished.</summary>
+    public NodeSession? Session { get; private set; }
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            NodeLog.Disabled(logger);
+            return;
+        }
+
+        Session = await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        readiness.MarkInitialized(Session.Facts);
+
+        // The gRPC replies read NodeNetworkOptions; drop the value bound before the facts were known.
+        services.GetRequiredService<IOptionsMonitorCache<NodeNetworkOptions>>().TryRemove(Options.DefaultName);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose() => _client?.Dispose();
+
+    private async Task<NodeSession> InitializeAsync(CancellationToken cancellationToken)
+    {
+        // Resolved here rather than injected: with NodeLoop:Enabled off none of them is built, so a
+        // host without instance metadata or netlink still starts.
+        var imds = services.GetRequiredService<IInstanceMetadata>();
+        var datastore = services.GetRequiredService<IpamDatastore>();
+        var settings = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue;
+        var time = services.GetRequiredService<TimeProvider>();
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+
+        var instanceId = await imds.GetInstanceIdAsync(cancellationToken).ConfigureAwait(false) ?? throw Missing("instance-id");
+        var instanceType = await imds.GetInstanceTypeAsync(cancellationToken).ConfigureAwait(false) ?? throw Missing("instance-type");
+        var mac = await imds.GetPrimaryMacAsync(cancellationToken).ConfigureAwait(false) ?? throw Missing("mac");
+        var localIpv4 = await imds.GetLocalIpv4Async(cancellationToken).ConfigureAwait(false);
+        var vpcCidrs = await imds.GetVpcIpv4CidrBlocksAsync(mac, cancellationToken).ConfigureAwait(false);
+        var ec2Options = services.GetRequiredService<IOptions<Ec2ClientOptions>>().Value;
+        var region = await Ec2ClientFactory.ResolveRegionAsync(ec2Options, imds, cancellationToken).ConfigureAwait(false);
+        NodeLog.Initialising(logger, instanceId, instanceType, region, mac);
+
+        _client = Ec2ClientFactory.CreateClient(ec2Options, region, services.GetService<AWSCredentials>());
+        var ec2 = new SdkEc2Api(_client, loggers.CreateLogger<SdkEc2Api>(), time);
+        var limits = await new InstanceTypeResolver(ec2, InstanceTypeCatalog.Embedded, loggers.CreateLogger<InstanceTypeResolver>())
+            .ResolveAsync(instanceType, cancellationToken).ConfigureAwait(false);
+        NodeLog.Limits(logger, limits.InstanceType, limits.EniLimit, limits.Ipv4PerEni);
+
+        var host = services.GetRequiredService<IEniHostSetup>();
+        var enis = await AttachedEniDiscovery.DiscoverAsync(imds, ec2, settings.Ipam.ManageUntaggedEni, cancellationToken).ConfigureAwait(false);
+        foreach (var eni in enis)
+        {
+            if (!eni.IsManaged)
+            {
+                NodeLog.EniSkipped(logger, eni.Id, eni.Metadata.DeviceNumber, eni.SkipReason!);
+                continue;
+            }
+
+            var added = AddToDatastore(datastore, eni);
+            await host.SetupAsync(NetworkSpecOf(eni), cancellationToken).ConfigureAwait(false);
+            NodeLog.EniAdded(logger, eni.Id, eni.Metadata.DeviceNumber, added, eni.Metadata.IsPrimary, eni.IsTrunk, eni.IsEfa);
+        }
+
+        // No pod validator: without the Kubernetes API every allocation whose address is still on an ENI
+        // of this node is kept (upstream ReadBackingStore drops only what the API says is gone).
+        var report = await datastore.RestoreAsync(null, cancellationToken).ConfigureAwait(false);
+        NodeLog.Restored(logger, report.Restored.Count, report.Dropped.Count, report.Kept.Count);
+
+        var provider = new Ec2EniProvider(ec2, imds, host, services.GetRequiredService<IOptions<EniProviderOptions>>(), time,
+            loggers.CreateLogger<Ec2EniProvider>());
+        var facts = new NodeFacts
+        {
+            InstanceId = instanceId,
+            InstanceType = instanceType,
+            Region = region,
+            PrimaryMac = mac,
+            PrimaryEniId = enis.First(e => e.Metadata.IsPrimary).Id,
+            PrimaryIpv4 = localIpv4,
+            VpcIpv4Cidrs = vpcCidrs,
+            Limits = limits,
+            ManagedEniIds = [.. enis.Where(e => e.IsManaged).Select(e => e.Id)],
+            UnmanagedEniIds = [.. enis.Where(e => !e.IsManaged).Select(e => e.Id)],
+            RestoredAssignments = report.Restored.Count,
+        };
+        var stats = datastore.GetStats();
+        NodeLog.Initialised(logger, facts.ManagedEniIds.Count, facts.UnmanagedEniIds.Count, stats);
+        return new NodeSession(facts, new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>()));
+    }
+
+    /// <summary>Adds the ENI and its secondary /32s and /28 prefixes, never its primary address; a trunk gets none.</summary>
+    private static int AddToDatastore(IpamDatastore datastore, DiscoveredEni eni)
+    {
+        var device = eni.Metadata.DeviceNumber;
+        datastore.AddEni(new EniDescriptor
+        {
+            Id = eni.Id,
+            DeviceNumber = device,
+            IsPrimary = eni.Metadata.IsPrimary,
+            IsTrunk = eni.IsTrunk,
+            IsEfa = eni.IsEfa,
+            RouteTableId = RouteTables.ForEni(0, device),
+            SubnetId = eni.Described.SubnetId ?? eni.Metadata.SubnetId ?? string.Empty,
+        });
+        if (eni.IsTrunk)
+        {
+            return 0;
+        }
+
+        // Both kinds are added whatever the mode, so that pods placed before a prefix-delegation toggle
+        // keep their addresses; the datastore counts only the current mode's CIDRs as the pool.
+        IPNetwork[] cidrs =
+        [
+            .. eni.Described.SecondaryIpAddresses.Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork).Select(a => new IPNetwork(a, 32)),
+            .. eni.Described.Ipv4Prefixes,
+        ];
+        foreach (var cidr in cidrs)
+        {
+            datastore.AddCidr(eni.Id, cidr);
+        }
+
+        return cidrs.Length;
+    }
+
+    private static EniNetworkSpec NetworkSpecOf(DiscoveredEni eni)
+    {
+        var primaryIp = eni.Described.PrimaryIpAddress ?? (eni.Metadata.Ipv4Addresses.Count > 0 ? eni.Metadata.Ipv4Addresses[0] : null)
+            ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Node.InstanceIdentityMissing,
+                $"ENI {eni.Id} has no primary IPv4 address in EC2 or instance metadata.");
+        var subnet = eni.Metadata.SubnetIpv4Cidr
+            ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Node.InstanceIdentityMissing,
+                $"Instance metadata has no subnet-ipv4-cidr-block for ENI {eni.Id} ({eni.Metadata.MacAddress}).");
+        return new EniNetworkSpec(PhysicalAddress.Parse(eni.Metadata.MacAddress.Replace(':', '-')), primaryIp, subnet,
+            eni.Metadata.DeviceNumber, 0, eni.Metadata.IsPrimary, eni.IsTrunk);
+    }
+
+    private static VpcCniException Missing(string path) =>
+        new(VpcCniErrorCategory.NotFound, ErrorIds.Node.InstanceIdentityMissing,
+            $"Instance metadata has no meta-data/{path}; the node cannot be initialised without it.");
+}

@@ -1,0 +1,50 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VpcCni.Service.Node;
+
+/// <summary>
+/// Node initialisation and the warm-pool loop (configuration section <c>NodeLoop</c>). The defaults
+/// are upstream ipamd's (<c>pkg/ipamd/ipamd.go</c>: <c>ipPoolMonitorInterval</c>,
+/// <c>insufficientCidrErrorCooldown</c>).
+/// </summary>
+public sealed class NodeLoopOptions : IValidatableObject
+{
+    /// <summary>The configuration section bound to this class.</summary>
+    public const string SectionName = "NodeLoop";
+
+    /// <summary>
+    /// Initialise the node from instance metadata and EC2 and run the pool loop. Off only for hosts
+    /// whose datastore is filled by the embedding code (tests of the gRPC edge).
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Time between two pool ticks (upstream 5 s).</summary>
+    public TimeSpan Interval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long growth pauses after EC2 answers <c>InsufficientCidrBlocks</c> or
+    /// <c>InsufficientFreeAddressesInSubnet</c> (upstream 120 s).
+    /// </summary>
+    public TimeSpan InsufficientAddressCooldown { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>
+    /// The Node's pod capacity the pool stops growing at. Upstream reads it from the Node object
+    /// (<c>status.capacity.pods</c>) and falls back to 110 without an API server.
+    /// </summary>
+    [Range(1, 65_535)]
+    public int MaxPods { get; set; } = 110;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Interval <= TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"NodeLoop:Interval {Interval} must be positive.", [nameof(Interval)]);
+        }
+
+        if (InsufficientAddressCooldown < TimeSpan.Zero)
+        {
+            yield return new ValidationResult(
+                $"NodeLoop:InsufficientAddressCooldown {InsufficientAddressCooldown} is negative; it must be 0 or more.", [nameof(InsufficientAddressCooldown)]);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Aws;
+using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Ipam.Execution;
+using VpcCni.Engine.Linux;
+using VpcCni.Engine.Linux.Wiring;
+using VpcCni.Service.Hosting;
+using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
+
+namespace VpcCni.Service.Node;
+
+/// <summary>Registers node initialisation, the warm-pool loop and what they build on.</summary>
+public static class NodeServiceCollectionExtensions
+{
+    private const string ImdsHttpClient = "imds";
+
+    /// <summary>
+    /// Adds <see cref="NodeLoopOptions"/>, the IMDS and EC2 client options (sections <c>InstanceMetadata</c>,
+    /// <c>Ec2</c>, <c>EniProvider</c>), live <see cref="VpcCniSettings"/> from the host configuration
+    /// (upstream variable names) unless already registered, <see cref="NodeReadiness"/>, the initialiser
+    /// and the pool loop. An <c>Amazon.Runtime.AWSCredentials</c> singleton, when registered, replaces
+    /// the SDK's default credential chain; an <see cref="IEniHostSetup"/> registered before this call
+    /// replaces the netlink one.
+    /// </summary>
+    public static IServiceCollection AddNodeLoop(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<NodeLoopOptions>().BindConfiguration(NodeLoopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InstanceMetadataOptions>().BindConfiguration("InstanceMetadata").ValidateDataAnnotations();
+        services.AddOptions<Ec2ClientOptions>().BindConfiguration("Ec2").ValidateDataAnnotations()
+            .PostConfigure<IServiceProvider>((ec2, provider) => ec2.Endpoint ??= Settings(provider)?.Endpoints.Ec2Endpoint?.ToString());
+        services.AddOptions<EniProviderOptions>().BindConfiguration("EniProvider").PostConfigure<IServiceProvider>((eni, provider) =>
+        {
+            if (Settings(provider)?.Ipam is { } ipam)
+            {
+                eni.ClusterName ??= ipam.ClusterName;
+                eni.AdditionalTags = eni.AdditionalTags.Count > 0 ? eni.AdditionalTags : ipam.AdditionalEniTags;
+            }
+        });
+
+        // Upstream's variables, when given, decide the datastore's mode and cooldown.
+        services.AddOptions<DatastoreOptions>().PostConfigure<IServiceProvider>((datastore, provider) =>
+        {
+            if (Settings(provider) is not { } settings)
+            {
+                return;
+            }
+
+            if (settings.SourceOf(N.EnablePrefixDelegation) != ConfigurationSource.Default)
+            {
+                datastore.PrefixDelegation = settings.Ipam.EnablePrefixDelegation;
+            }
+
+            if (settings.SourceOf(N.IpCooldownPeriod) != ConfigurationSource.Default)
+            {
+                datastore.CooldownPeriod = settings.Ipam.IpCooldownPeriod;
+            }
+        });
+
+        // What the gRPC replies tell the plugin and the policy agent about the node, unless configured.
+        services.AddOptions<NodeNetworkOptions>().PostConfigure<NodeReadiness>((node, readiness) =>
+        {
+            if (readiness.Facts is not { } facts)
+            {
+                return;
+            }
+
+            node.InstanceId = node.InstanceId.Length > 0 ? node.InstanceId : facts.InstanceId;
+            node.Region = node.Region.Length > 0 ? node.Region : facts.Region;
+            node.NodeIpv4 = node.NodeIpv4.Length > 0 ? node.NodeIpv4 : facts.PrimaryIpv4?.ToString() ?? string.Empty;
+            if (node.VpcV4Cidrs.Count == 0)
+            {
+                foreach (var cidr in facts.VpcIpv4Cidrs)
+                {
+                    node.VpcV4Cidrs.Add(cidr.ToString());
+                }
+            }
+        });
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new VpcCniSettingsMonitor(
+            provider.GetRequiredService<IConfiguration>(), null, provider.GetRequiredService<ILogger<VpcCniSettingsMonitor>>()));
+        services.TryAddSingleton<IOptionsMonitor<VpcCniSettings>>(provider => provider.GetRequiredService<VpcCniSettingsMonitor>());
+
+        // The IMDS client's own retry pipeline times each attempt, so the HttpClient must not cut in first.
+        services.AddHttpClient(ImdsHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<IInstanceMetadata>(provider => new ImdsInstanceMetadata(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(ImdsHttpClient),
+            provider.GetRequiredService<IOptions<InstanceMetadataOptions>>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ImdsInstanceMetadata>>()));
+        services.TryAddSingleton<IEniHostSetup>(provider => new HostEniNetworkSetup(new HostEniNetwork(
+            RtNetlink.Open(), new NetNs(), new ProcSysctl(), "/proc/self/ns/net",
+            provider.GetRequiredService<TimeProvider>(),
+            new HostNetworkOptions { EniMtu = provider.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue.Networking.EniMtu },
+            provider.GetRequiredService<ILogger<HostEniNetwork>>())));
+
+        services.TryAddSingleton<NodeReadiness>();
+        services.TryAddSingleton<NodeInitializer>();
+        services.AddHostedService(provider => provider.GetRequiredService<NodeInitializer>());
+        services.AddHostedService<WarmPoolLoop>();
+        return services;
+    }
+
+    /// <summary>The settings, or null when the loop is off (they are then never bound).</summary>
+    private static VpcCniSettings? Settings(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<NodeLoopOptions>>().Value.Enabled
+            ? provider.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue
+            : null;
+}

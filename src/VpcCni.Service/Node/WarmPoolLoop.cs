@@ -1,0 +1,110 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Aws;
+using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Planning;
+
+namespace VpcCni.Service.Node;
+
+/// <summary>
+/// The warm-pool loop (upstream <c>pkg/ipamd/ipamd.go</c> <c>StartNodeIPPoolManager</c>,
+/// <c>updateIPPoolIfRequired</c>): every <see cref="NodeLoopOptions.Interval"/> it plans one tick
+/// with <see cref="WarmPoolPlanner"/> from the datastore's snapshot, the current settings (warm
+/// targets apply live) and the instance limits, and carries the plan out. It remembers when it last
+/// released addresses (the planner releases at most every 30 s) and pauses growth after the subnet
+/// ran out of addresses.
+/// </summary>
+internal sealed class WarmPoolLoop(
+    NodeInitializer initializer,
+    IpamDatastore datastore,
+    IOptions<NodeLoopOptions> options,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<WarmPoolLoop> logger) : BackgroundService
+{
+    private DateTimeOffset? _lastDecreaseAt;
+    private DateTimeOffset? _growthPausedUntil;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (initializer.Session is not { } session)
+        {
+            // Initialisation is off (NodeLoop:Enabled false); had it failed, the host would not have started.
+            return;
+        }
+
+        var settings = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>();
+        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        do
+        {
+            await TickAsync(session, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+    }
+
+    private async Task TickAsync(NodeSession session, VpcCniSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.NetworkResourceProvisioningDisabled)
+        {
+            NodeLog.ProvisioningDisabled(logger);
+            return;
+        }
+
+        try
+        {
+            var now = time.GetUtcNow();
+            var snapshot = datastore.Snapshot();
+            var loop = options.Value;
+
+            // The datastore's mode is fixed when it is built; the targets follow it (ENABLE_PREFIX_DELEGATION
+            // needs a restart, like upstream).
+            var targets = PoolTargets.From(settings) with { PrefixDelegation = snapshot.PrefixDelegation };
+            var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, settings.Ipam.MaxEni, loop.MaxPods)
+                with { UnmanagedEnis = session.Facts.UnmanagedEniIds.Count };
+            var plan = WarmPoolPlanner.Plan(new PoolPlanInput
+            {
+                Snapshot = snapshot,
+                Targets = targets,
+                Limits = limits,
+                Now = now,
+                LastDecreaseAt = _lastDecreaseAt,
+                InsufficientCidrBackoffUntil = _growthPausedUntil,
+            });
+            if (plan.IsEmpty)
+            {
+                NodeLog.TickIdle(logger, plan);
+                return;
+            }
+
+            NodeLog.TickActing(logger, plan.Actions.Count, plan);
+            var result = await session.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            if (result.ReleasedAny)
+            {
+                _lastDecreaseAt = now;
+            }
+
+            foreach (var failure in result.Failures)
+            {
+                NodeLog.ActionFailed(logger, failure.Action.GetType().Name, failure.Error!.ErrorId, failure.Error.Message);
+                if (failure.AwsErrorCode is { } code && IsSubnetExhausted(code))
+                {
+                    // Upstream increaseDatastorePool stops all growth for insufficientCidrErrorCooldown.
+                    _growthPausedUntil = time.GetUtcNow() + loop.InsufficientAddressCooldown;
+                    NodeLog.GrowthPaused(logger, code, _growthPausedUntil.Value);
+                }
+            }
+        }
+        catch (VpcCniException ex)
+        {
+            NodeLog.TickFailed(logger, ex, ex.ErrorId);
+        }
+    }
+
+    private static bool IsSubnetExhausted(string code) =>
+        string.Equals(code, Ec2ErrorCodes.InsufficientCidrBlocks, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(code, Ec2ErrorCodes.InsufficientFreeAddressesInSubnet, StringComparison.OrdinalIgnoreCase);
+}

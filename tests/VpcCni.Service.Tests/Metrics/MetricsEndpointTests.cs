@@ -104,7 +104,7 @@ public sealed class MetricsEndpointTests
         Assert.Equal(0, Sample(scrape, "awscni_ip_allocation_total"));
     }
 
-    [Fact]
+    [PromtoolFact]
     public async Task PromtoolCheckMetricsFindsNoErrorInTheScrape()
     {
         var ports = HttpListeners.Allocate();

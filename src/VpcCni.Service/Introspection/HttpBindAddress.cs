@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -87,10 +86,25 @@ public sealed record HttpBindAddress
         return true;
     }
 
-    /// <summary>Adds the Kestrel listener for this address.</summary>
+    /// <summary>
+    /// Adds the Kestrel listener for this address. Its connections carry this address as a feature,
+    /// which is how <see cref="Matches"/> tells listeners apart (Kestrel reports no local endpoint
+    /// for a connection accepted on a Unix socket).
+    /// </summary>
     public void Listen(KestrelServerOptions kestrel, Action<ListenOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(kestrel);
+        ArgumentNullException.ThrowIfNull(configure);
+        var inner = configure;
+        configure = listen =>
+        {
+            inner(listen);
+            listen.Use(next => connection =>
+            {
+                connection.Features.Set(this);
+                return next(connection);
+            });
+        };
         if (UnixPath is not null)
         {
             kestrel.ListenUnixSocket(UnixPath, configure);
@@ -105,17 +119,11 @@ public sealed record HttpBindAddress
         }
     }
 
-    /// <summary>True when the request arrived on the listener this address describes.</summary>
+    /// <summary>True when the request arrived on the listener <see cref="Listen"/> added for this address.</summary>
     public bool Matches(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (UnixPath is null)
-        {
-            return context.Connection.LocalIpAddress is not null && context.Connection.LocalPort == Port;
-        }
-
-        return context.Features.Get<IConnectionEndPointFeature>()?.LocalEndPoint is UnixDomainSocketEndPoint local
-            && string.Equals(local.ToString(), UnixPath, StringComparison.Ordinal);
+        return Equals(context.Features.Get<HttpBindAddress>());
     }
 
     public override string ToString() => UnixPath is not null

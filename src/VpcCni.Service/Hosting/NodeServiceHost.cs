@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
 using VpcCni.Service.Node;
+using VpcCni.Service.Introspection;
+using VpcCni.Service.Metrics;
 using VpcCni.Service.Rpc;
 
 namespace VpcCni.Service.Hosting;
@@ -33,12 +35,15 @@ public static class NodeServiceHost
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         builder.Services.AddSystemd();
         AddServices(builder.Services);
+        builder.Services.AddNodeIntrospection(builder.Configuration).AddNodeMetrics(builder.Configuration);
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var socket = kestrel.ApplicationServices.GetRequiredService<IOptions<IpamSocketOptions>>().Value;
 
             // gRPC needs HTTP/2, and without TLS there is no ALPN to negotiate it, so the listener speaks HTTP/2 only.
             kestrel.ListenUnixSocket(socket.Path, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.ListenIntrospection();
+            kestrel.ListenMetrics();
         });
         return builder;
     }
@@ -48,6 +53,7 @@ public static class NodeServiceHost
     {
         ArgumentNullException.ThrowIfNull(builder);
         var app = builder.Build();
+        app.UseNodeIntrospection().UseNodeMetrics();
         app.MapGrpcService<CniBackendService>();
         app.MapGrpcService<ConfigServerBackendService>();
         app.MapGrpcHealthChecksService();

@@ -1,12 +1,14 @@
+using Microsoft.Extensions.Options;
 using VpcCni.Engine.Ipam;
 
 namespace VpcCni.Service.Node;
 
 /// <summary>
-/// Whether the node can serve pods: initialisation has finished and the datastore holds at least one
-/// free address. Read it from probes (<c>/readyz</c>); it costs one snapshot read, no lock.
+/// Whether the node can serve pods: initialisation has finished (when this host runs it) and the
+/// datastore holds an address a pod could get right now, neither assigned nor cooling down. Probes
+/// (<c>/readyz</c>) read it; it costs one read of the published snapshot, no lock.
 /// </summary>
-public sealed class NodeReadiness(IpamDatastore datastore)
+public sealed class NodeReadiness(IpamDatastore datastore, IOptions<NodeLoopOptions> loop)
 {
     private NodeFacts? _facts;
 
@@ -16,8 +18,22 @@ public sealed class NodeReadiness(IpamDatastore datastore)
     /// <summary>Initialisation has finished: ENIs discovered, addresses added, checkpoint restored.</summary>
     public bool IsInitialized => Facts is not null;
 
-    /// <summary>Initialised, and an AddNetwork now would get an address.</summary>
-    public bool CanAssignAddress => IsInitialized && datastore.GetStats().Available > 0;
+    /// <summary>Initialised (or initialisation is not this host's job), and an AddNetwork now would get an address.</summary>
+    public bool CanAssignAddress => Check().Ready;
+
+    /// <summary>Ready, or the reason the node is not.</summary>
+    public (bool Ready, string Reason) Check()
+    {
+        if (loop.Value.Enabled && !IsInitialized)
+        {
+            return (false, "node initialisation has not finished");
+        }
+
+        var stats = datastore.GetStats();
+        return stats.Available > 0
+            ? (true, $"{stats.Available} addresses free")
+            : (false, $"no free address in the pool ({stats})");
+    }
 
     internal void MarkInitialized(NodeFacts facts) => Volatile.Write(ref _facts, facts);
 }

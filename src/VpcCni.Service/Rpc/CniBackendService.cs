@@ -5,6 +5,7 @@ using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Rpc;
 using VpcCni.Service.Hosting;
+using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Rpc;
 
@@ -16,6 +17,7 @@ namespace VpcCni.Service.Rpc;
 internal sealed class CniBackendService(
     IpamDatastore datastore,
     IOptionsMonitor<NodeNetworkOptions> node,
+    ICniRequestMetrics metrics,
     ILogger<CniBackendService> logger) : CNIBackend.CNIBackendBase
 {
     public override async Task<AddNetworkReply> AddNetwork(AddNetworkRequest request, ServerCallContext context)
@@ -27,6 +29,7 @@ internal sealed class CniBackendService(
             RequestFields.Require(request.ContainerID, nameof(AddNetworkRequest), nameof(request.ContainerID)),
             RequestFields.Require(request.IfName, nameof(AddNetworkRequest), nameof(request.IfName)));
         ServiceLog.AddNetworkReceived(logger, key, request.K8SPODNAMESPACE, request.K8SPODNAME, request.ClientVersion);
+        metrics.AddNetworkRequested();
         var settings = node.CurrentValue;
         var reply = new AddNetworkReply
         {
@@ -46,11 +49,13 @@ internal sealed class CniBackendService(
             // Upstream answers an empty pool with Success=false rather than an RPC error, and its
             // plugin turns that into a failed ADD that the kubelet retries; the pool grows meanwhile.
             ServiceLog.AddNetworkNoAddress(logger, key, ex.Message);
+            metrics.NoAddressAvailable();
             reply.Success = false;
             return reply;
         }
 
         ServiceLog.AddNetworkAnswered(logger, key, assignment.Address, assignment.DeviceNumber, assignment.RouteTableId, assignment.WasAlreadyAssigned);
+        metrics.AddressAssigned(assignment.WasAlreadyAssigned);
         reply.Success = true;
         reply.IPAllocationMetadata.Add(new IPAllocationMetadata
         {
@@ -70,6 +75,7 @@ internal sealed class CniBackendService(
             RequestFields.Require(request.ContainerID, nameof(DelNetworkRequest), nameof(request.ContainerID)),
             RequestFields.Require(request.IfName, nameof(DelNetworkRequest), nameof(request.IfName)));
         ServiceLog.DelNetworkReceived(logger, key, request.Reason, request.ClientVersion);
+        metrics.DelNetworkRequested(request.Reason);
         var reply = new DelNetworkReply { Success = true, NetworkPolicyMode = node.CurrentValue.NetworkPolicyMode };
         try
         {

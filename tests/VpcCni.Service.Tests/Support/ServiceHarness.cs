@@ -59,6 +59,10 @@ public sealed class ServiceHarness : IAsyncDisposable
             ["IpamSocket:Path"] = socketPath,
             ["Datastore:CheckpointPath"] = checkpointPath,
             ["NodeLoop:Enabled"] = "false",
+
+            // Fixed ports would collide between parallel hosts; HttpListeners gives free ones to tests that need them.
+            ["DISABLE_INTROSPECTION"] = "true",
+            ["DISABLE_METRICS"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Ipam;
+using VpcCni.Service.Node;
+
+namespace VpcCni.Service.Introspection;
+
+/// <summary>
+/// Answers every request on the introspection listener, as upstream's mux in
+/// <c>pkg/ipamd/introspect.go</c> (<c>setupIntrospectionServer</c>) does: a fixed set of paths, and
+/// the list of those paths for anything else. Views come from published snapshots and settings.
+/// </summary>
+internal sealed class IntrospectionHandler(
+    IpamDatastore datastore,
+    NodeReadiness readiness,
+    IOptionsMonitor<VpcCniSettings> settings,
+    ILogger<IntrospectionHandler> logger)
+{
+    /// <summary>Every path the listener serves, in the order the unknown-path answer lists them.</summary>
+    public static IReadOnlyList<string> Paths { get; } =
+    [
+        "/v1/enis", "/v1/pods", "/v1/eni-configs", "/v1/ipamd-env-settings", "/v1/networkutils-env-settings", "/healthz", "/readyz",
+    ];
+
+    private static readonly EniConfigInfoView NoEniConfigs = new(new SortedDictionary<string, EniConfigSpecView>(StringComparer.Ordinal), "default");
+
+    public Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var path = context.Request.Path.Value ?? "/";
+        IntrospectionLog.Request(logger, context.Request.Method, path, context.Connection.RemoteIpAddress);
+        var json = IntrospectionJsonContext.Default;
+        return path switch
+        {
+            "/v1/enis" => WriteJsonAsync(context, IntrospectionViews.Enis([datastore.Snapshot()]), json.SortedDictionaryStringEniInfosView),
+            "/v1/pods" => WriteJsonAsync(context, IntrospectionViews.Pods([datastore.Snapshot()]), json.IReadOnlyListPodView),
+            "/v1/eni-configs" => WriteJsonAsync(context, NoEniConfigs, json.EniConfigInfoView),
+            "/v1/ipamd-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetIpamdEnvSettings(), json.IReadOnlyDictionaryStringObject),
+            "/v1/networkutils-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetNetworkUtilsEnvSettings(), json.IReadOnlyDictionaryStringObject),
+            "/healthz" => WriteTextAsync(context, StatusCodes.Status200OK, "ok"),
+            "/readyz" => ReadyAsync(context),
+            _ => WriteJsonAsync(context, new AvailableCommandsView(Paths), json.AvailableCommandsView),
+        };
+    }
+
+    private Task ReadyAsync(HttpContext context)
+    {
+        var (ready, reason) = readiness.Check();
+        if (!ready)
+        {
+            IntrospectionLog.NotReady(logger, reason);
+        }
+
+        return WriteTextAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, ready ? "ok" : reason);
+    }
+
+    private static async Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = "application/json";
+        await JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static Task WriteTextAsync(HttpContext context, int status, string text)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(text + "\n", context.RequestAborted);
+    }
+}

@@ -88,6 +88,12 @@ public static class NodeRunner
             await ReportAsync(error, ex).ConfigureAwait(false);
             return NodeExitCodes.InvalidConfiguration;
         }
+        catch (OptionsValidationException ex)
+        {
+            // Kestrel reads the socket options while the application is built.
+            await ReportAsync(error, ex).ConfigureAwait(false);
+            return NodeExitCodes.InvalidConfiguration;
+        }
 
         await using (app.ConfigureAwait(false))
         {
@@ -97,11 +103,7 @@ public static class NodeRunner
             }
             catch (OptionsValidationException ex)
             {
-                foreach (var failure in ex.Failures)
-                {
-                    await error.WriteLineAsync(Prefix + failure).ConfigureAwait(false);
-                }
-
+                await ReportAsync(error, ex).ConfigureAwait(false);
                 return NodeExitCodes.InvalidConfiguration;
             }
             catch (VpcCniException ex)
@@ -139,6 +141,14 @@ public static class NodeRunner
         foreach (var item in exception.Errors)
         {
             await error.WriteLineAsync($"{Prefix}invalid configuration: {item.Message}").ConfigureAwait(false);
+        }
+    }
+
+    private static async Task ReportAsync(TextWriter error, OptionsValidationException exception)
+    {
+        foreach (var failure in exception.Failures)
+        {
+            await error.WriteLineAsync($"{Prefix}invalid configuration: {failure}").ConfigureAwait(false);
         }
     }
 }

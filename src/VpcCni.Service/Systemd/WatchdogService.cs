@@ -13,7 +13,7 @@ namespace VpcCni.Service.Systemd;
 /// <c>WATCHDOG=1</c> through <see cref="ISystemdNotifier"/> at half that interval, as sd_watchdog_enabled(3)
 /// recommends. The Generic Host's systemd integration sends READY=1 and STOPPING=1 but no keep-alives.
 /// </summary>
-internal sealed class WatchdogService(
+public sealed class WatchdogService(
     IConfiguration configuration,
     TimeProvider timeProvider,
     ILogger<WatchdogService> logger,

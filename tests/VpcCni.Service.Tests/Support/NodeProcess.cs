@@ -16,12 +16,38 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly List<string> _stderr = [];
     private readonly SemaphoreSlim _lineArrived = new(0);
 
-    private NodeProcess(Process process) => _process = process;
+    private const string PidPrefix = "vpc-cni-node pid: ";
+
+    private static readonly Lazy<string> SystemdNamedShell = new(() =>
+    {
+        var directory = Directory.CreateTempSubdirectory("vcs-systemd-").FullName;
+        var link = Path.Combine(directory, "systemd");
+        File.CreateSymbolicLink(link, "/bin/sh");
+        return link;
+    });
+
+    private readonly bool _wrapped;
+
+    private NodeProcess(Process process, bool wrapped)
+    {
+        _process = process;
+        _wrapped = wrapped;
+    }
 
     /// <summary>The apphost next to the test assembly (the project reference copies it there).</summary>
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "vpc-cni-node");
 
-    public int Id => _process.Id;
+    /// <summary>The pid of vpc-cni-node itself (not of the wrapping shell).</summary>
+    public async Task<int> NodePidAsync()
+    {
+        if (!_wrapped)
+        {
+            return _process.Id;
+        }
+
+        var line = await WaitForLineAsync(PidPrefix);
+        return int.Parse(line[(line.IndexOf(PidPrefix, StringComparison.Ordinal) + PidPrefix.Length)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public string Stdout => Joined(_stdout);
 
@@ -29,8 +55,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the executable with <paramref name="arguments"/>. With <paramref name="asSystemdService"/>
-    /// it is started the way systemd starts a service: <c>SYSTEMD_EXEC_PID</c> names its own pid, which is
-    /// how the .NET host recognises that it runs under systemd (a shell sets it and execs, keeping the pid).
+    /// its parent process is named <c>systemd</c>, which is how the .NET host (Microsoft.Extensions.Hosting.Systemd
+    /// 10.0: <c>/proc/&lt;ppid&gt;/comm</c>, or PID 1 with NOTIFY_SOCKET) recognises a service: a shell
+    /// started through a symlink called <c>systemd</c> runs the executable as its child and reports its pid.
     /// </summary>
     public static NodeProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, bool asSystemdService = false)
     {
@@ -45,9 +72,10 @@ public sealed class NodeProcess : IAsyncDisposable
         };
         if (asSystemdService)
         {
-            info.FileName = "/bin/sh";
+            // The kernel names a process after the file it executed (proc(5), /proc/pid/comm), symlink included.
+            info.FileName = SystemdNamedShell.Value;
             info.ArgumentList.Add("-c");
-            info.ArgumentList.Add("SYSTEMD_EXEC_PID=$$; export SYSTEMD_EXEC_PID; exec \"$0\" \"$@\"");
+            info.ArgumentList.Add("\"$0\" \"$@\" & echo \"" + PidPrefix + "$!\"; wait $!");
         }
         else
         {
@@ -77,7 +105,7 @@ public sealed class NodeProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var node = new NodeProcess(process);
+        var node = new NodeProcess(process, asSystemdService);
         process.OutputDataReceived += (_, e) => node.Collect(node._stdout, e.Data);
         process.ErrorDataReceived += (_, e) => node.Collect(node._stderr, e.Data);
         process.Start();
@@ -130,7 +158,8 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Sends <paramref name="signal"/> (TERM, HUP, …) with kill(1), as <c>ExecReload=/bin/kill -HUP $MAINPID</c> does.</summary>
     public async Task SignalAsync(string signal)
     {
-        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-s", signal, Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        var pid = await NodePidAsync();
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-s", signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
         await kill.WaitForExitAsync();
         Assert.Equal(0, kill.ExitCode);
     }
@@ -155,7 +184,7 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         if (!_process.HasExited)
         {
-            _process.Kill();
+            _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
 

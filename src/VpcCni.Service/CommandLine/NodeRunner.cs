@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
@@ -35,8 +34,8 @@ public static class NodeRunner
         {
             try
             {
-                using var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
-                simulation = await SimulateSession.StartAsync(arguments.ScenarioPath, loggerFactory, cancellationToken).ConfigureAwait(false);
+                simulation = await SimulateSession.StartAsync(arguments.ScenarioPath, cancellationToken).ConfigureAwait(false);
+                simulation.ApplySdkEnvironment();
             }
             catch (ScenarioException ex)
             {

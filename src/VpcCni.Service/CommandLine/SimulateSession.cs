@@ -17,11 +17,14 @@ public sealed class SimulateSession : IAsyncDisposable
     /// <summary>The credentials given to the AWS SDK; the simulator does not check signatures by default (docs/simulator.md).</summary>
     public const string AccessKeyId = "test";
 
-    private SimulateSession(SimulatorServer server, Scenario scenario, string runDirectory)
+    private readonly ILoggerFactory _loggerFactory;
+
+    private SimulateSession(SimulatorServer server, Scenario scenario, string runDirectory, ILoggerFactory loggerFactory)
     {
         Server = server;
         Scenario = scenario;
         RunDirectory = runDirectory;
+        _loggerFactory = loggerFactory;
     }
 
     /// <summary>The running simulator.</summary>
@@ -35,22 +38,43 @@ public sealed class SimulateSession : IAsyncDisposable
 
     /// <summary>Loads the scenario (the default world when <paramref name="scenarioPath"/> is null) and starts the simulator.</summary>
     /// <exception cref="ScenarioException">The scenario file is missing or invalid.</exception>
-    public static async Task<SimulateSession> StartAsync(string? scenarioPath, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+    public static async Task<SimulateSession> StartAsync(string? scenarioPath, CancellationToken cancellationToken)
     {
         var scenario = scenarioPath is null ? Scenario.Default() : Scenario.Load(scenarioPath);
-        var server = new SimulatorServer(new SimulatorOptions { Scenario = scenario }, loggerFactory);
+
+        // The simulator's own log: warnings and errors only, for as long as it runs.
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        SimulatorServer? server = null;
         try
         {
+            server = new SimulatorServer(new SimulatorOptions { Scenario = scenario }, loggerFactory);
             await server.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await server.DisposeAsync().ConfigureAwait(false);
+            if (server is not null)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+
+            loggerFactory.Dispose();
             throw;
         }
 
         // A short name under the temp directory keeps the socket path within unix(7)'s 108 bytes.
-        return new SimulateSession(server, scenario, Directory.CreateTempSubdirectory("vpc-cni-node-").FullName);
+        return new SimulateSession(server, scenario, Directory.CreateTempSubdirectory("vpc-cni-node-").FullName, loggerFactory);
+    }
+
+    /// <summary>
+    /// Gives the AWS SDK's default credential chain, which reads the process environment, test
+    /// credentials when none are set, and points the SDK's own instance-metadata reads at the
+    /// simulator; otherwise the chain would end at the instance role on the real link-local IMDS.
+    /// </summary>
+    public void ApplySdkEnvironment()
+    {
+        SetIfUnset("AWS_ACCESS_KEY_ID", AccessKeyId);
+        SetIfUnset("AWS_SECRET_ACCESS_KEY", AccessKeyId);
+        Environment.SetEnvironmentVariable("AWS_EC2_METADATA_SERVICE_ENDPOINT", Server.ImdsEndpoint.ToString());
     }
 
     /// <summary>
@@ -92,6 +116,7 @@ public sealed class SimulateSession : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync().ConfigureAwait(false);
+        _loggerFactory.Dispose();
         try
         {
             Directory.Delete(RunDirectory, recursive: true);
@@ -99,6 +124,14 @@ public sealed class SimulateSession : IAsyncDisposable
         catch (IOException)
         {
             // Something outside the run still uses it; a temp directory is cleaned by the system eventually.
+        }
+    }
+
+    private static void SetIfUnset(string name, string value)
+    {
+        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(name)))
+        {
+            Environment.SetEnvironmentVariable(name, value);
         }
     }
 }

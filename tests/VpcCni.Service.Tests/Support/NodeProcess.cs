@@ -18,14 +18,6 @@ public sealed class NodeProcess : IAsyncDisposable
 
     private const string PidPrefix = "vpc-cni-node pid: ";
 
-    private static readonly Lazy<string> SystemdNamedShell = new(() =>
-    {
-        var directory = Directory.CreateTempSubdirectory("vcs-systemd-").FullName;
-        var link = Path.Combine(directory, "systemd");
-        File.CreateSymbolicLink(link, "/bin/sh");
-        return link;
-    });
-
     private readonly bool _wrapped;
 
     private NodeProcess(Process process, bool wrapped)
@@ -54,12 +46,12 @@ public sealed class NodeProcess : IAsyncDisposable
     public string Stderr => Joined(_stderr);
 
     /// <summary>
-    /// Starts the executable with <paramref name="arguments"/>. With <paramref name="asSystemdService"/>
-    /// its parent process is named <c>systemd</c>, which is how the .NET host (Microsoft.Extensions.Hosting.Systemd
+    /// Starts the executable with <paramref name="arguments"/>. With <paramref name="systemdParentIn"/>
+    /// (a directory for a symlink) its parent process is named <c>systemd</c>, which is how the .NET host (Microsoft.Extensions.Hosting.Systemd
     /// 10.0: <c>/proc/&lt;ppid&gt;/comm</c>, or PID 1 with NOTIFY_SOCKET) recognises a service: a shell
     /// started through a symlink called <c>systemd</c> runs the executable as its child and reports its pid.
     /// </summary>
-    public static NodeProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, bool asSystemdService = false)
+    public static NodeProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? systemdParentIn = null)
     {
         var info = new ProcessStartInfo
         {
@@ -70,10 +62,12 @@ public sealed class NodeProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        if (asSystemdService)
+        var asSystemdService = systemdParentIn is not null;
+        if (systemdParentIn is not null)
         {
             // The kernel names a process after the file it executed (proc(5), /proc/pid/comm), symlink included.
-            info.FileName = SystemdNamedShell.Value;
+            info.FileName = Path.Combine(systemdParentIn, "systemd");
+            File.CreateSymbolicLink(info.FileName, "/bin/sh");
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add("\"$0\" \"$@\" & echo \"" + PidPrefix + "$!\"; wait $!");
         }

@@ -77,7 +77,7 @@ public sealed class SystemdNotifyTests
                 $"--Datastore:CheckpointPath={Path.Combine(directory.Path, "ipam.json")}",
             ],
             environment,
-            asSystemdService: true);
+            systemdParentIn: directory.Path);
     }
 
     private static async Task<HealthCheckResponse.Types.ServingStatus> HealthAsync(TempDirectory directory)

@@ -1,6 +1,4 @@
-using VpcCni.Service.Hosting;
+using VpcCni.Service.CommandLine;
 
-// vpc-cni-node: for now the gRPC server on the IPAM socket over an IPAM datastore. Configuration
-// comes from the usual host sources (environment, command line); see docs/service.md.
-var app = NodeServiceHost.Build(NodeServiceHost.CreateBuilder(args));
-await app.RunAsync().ConfigureAwait(false);
+// vpc-cni-node: `run` (what systemd starts), `--version`, `--help`; see docs/service.md.
+return await NodeCommandLine.InvokeAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace VpcCni.Service.Tests.Support;
+
+/// <summary>
+/// The built <c>vpc-cni-node</c> executable run as a child process, with its stdout and stderr
+/// collected line by line, real signals sent with kill(1), and a kill on dispose if it still runs.
+/// </summary>
+public sealed class NodeProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+    private readonly Process _process;
+    private readonly Lock _gate = new();
+    private readonly List<string> _stdout = [];
+    private readonly List<string> _stderr = [];
+    private readonly SemaphoreSlim _lineArrived = new(0);
+
+    private const string PidPrefix = "vpc-cni-node pid: ";
+
+    private readonly bool _wrapped;
+
+    private NodeProcess(Process process, bool wrapped)
+    {
+        _process = process;
+        _wrapped = wrapped;
+    }
+
+    /// <summary>The apphost next to the test assembly (the project reference copies it there).</summary>
+    public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "vpc-cni-node");
+
+    /// <summary>The pid of vpc-cni-node itself (not of the wrapping shell).</summary>
+    public async Task<int> NodePidAsync()
+    {
+        if (!_wrapped)
+        {
+            return _process.Id;
+        }
+
+        var line = await WaitForLineAsync(PidPrefix);
+        return int.Parse(line[(line.IndexOf(PidPrefix, StringComparison.Ordinal) + PidPrefix.Length)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public string Stdout => Joined(_stdout);
+
+    public string Stderr => Joined(_stderr);
+
+    /// <summary>
+    /// Starts the executable with <paramref name="arguments"/>. With <paramref name="systemdParentIn"/>
+    /// (a directory for a symlink) its parent process is named <c>systemd</c>, which is how the .NET host (Microsoft.Extensions.Hosting.Systemd
+    /// 10.0: <c>/proc/&lt;ppid&gt;/comm</c>, or PID 1 with NOTIFY_SOCKET) recognises a service: a shell
+    /// started through a symlink called <c>systemd</c> runs the executable as its child and reports its pid.
+    /// </summary>
+    public static NodeProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? systemdParentIn = null)
+    {
+        var info = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        var asSystemdService = systemdParentIn is not null;
+        if (systemdParentIn is not null)
+        {
+            // The kernel names a process after the file it executed (proc(5), /proc/pid/comm), symlink included.
+            info.FileName = Path.Combine(systemdParentIn, "systemd");
+            File.CreateSymbolicLink(info.FileName, "/bin/sh");
+            info.ArgumentList.Add("-c");
+            info.ArgumentList.Add("\"$0\" \"$@\" & echo \"" + PidPrefix + "$!\"; wait $!");
+        }
+        else
+        {
+            info.FileName = ExecutablePath;
+        }
+
+        if (asSystemdService)
+        {
+            info.ArgumentList.Add(ExecutablePath);
+        }
+
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        // Nothing of the test runner's own service context may leak into the child.
+        foreach (var name in new[] { "NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID", "SYSTEMD_EXEC_PID", "LISTEN_PID", "INVOCATION_ID" })
+        {
+            info.Environment.Remove(name);
+        }
+
+        info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var node = new NodeProcess(process, asSystemdService);
+        process.OutputDataReceived += (_, e) => node.Collect(node._stdout, e.Data);
+        process.ErrorDataReceived += (_, e) => node.Collect(node._stderr, e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return node;
+    }
+
+    /// <summary>Waits until a line of stdout or stderr contains <paramref name="text"/>, and returns it.</summary>
+    public async Task<string> WaitForLineAsync(string text, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? DefaultWait);
+        while (true)
+        {
+            lock (_gate)
+            {
+                var line = _stdout.Concat(_stderr).FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+                if (line is not null)
+                {
+                    return line;
+                }
+            }
+
+            if (_process.HasExited)
+            {
+                await _process.WaitForExitAsync(cts.Token);
+                lock (_gate)
+                {
+                    var line = _stdout.Concat(_stderr).FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal));
+                    if (line is not null)
+                    {
+                        return line;
+                    }
+                }
+
+                throw new InvalidOperationException($"vpc-cni-node exited ({_process.ExitCode}) before printing '{text}'.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+            }
+
+            try
+            {
+                await _lineArrived.WaitAsync(TimeSpan.FromMilliseconds(200), cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No line containing '{text}' within the timeout.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
+            }
+        }
+    }
+
+    /// <summary>Sends <paramref name="signal"/> (TERM, HUP, …) with kill(1), as <c>ExecReload=/bin/kill -HUP $MAINPID</c> does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        var pid = await NodePidAsync();
+        using var kill = Process.Start(new ProcessStartInfo("/bin/kill") { ArgumentList = { "-s", signal, pid.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
+    /// <summary>Waits for the process to end and returns its exit status.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? DefaultWait);
+        await _process.WaitForExitAsync(cts.Token);
+        return _process.ExitCode;
+    }
+
+    /// <summary>Runs the executable to completion (for commands that end by themselves).</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
+    {
+        await using var node = Start(arguments);
+        var exitCode = await node.WaitForExitAsync();
+        return (exitCode, node.Stdout, node.Stderr);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        _lineArrived.Dispose();
+    }
+
+    private void Collect(List<string> lines, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            lines.Add(line);
+        }
+
+        _lineArrived.Release();
+    }
+
+    private string Joined(List<string> lines)
+    {
+        lock (_gate)
+        {
+            return string.Join('\n', lines);
+        }
+    }
+}

@@ -13,7 +13,7 @@ public sealed class SimulateSessionTests
     private const string ImdsLine = "Simulator IMDS endpoint (";
 
     [Fact]
-    public async Task RunSimulateServesOnATemporarySocketAndItsImdsAnswersWithTheInstanceId()
+    public async Task RunSimulateServesOnATemporarySocketHandsOutSimulatedAddressesAndItsImdsAnswersWithTheInstanceId()
     {
         await using var node = NodeProcess.Start(["run", "--config", "/nonexistent/vpc-cni.env", "--simulate"]);
         var socket = After(await node.WaitForLineAsync(SocketLine), SocketLine);
@@ -28,9 +28,21 @@ public sealed class SimulateSessionTests
         Assert.Equal("us-west-2", await ImdsGetAsync(imdsEndpoint, "latest/meta-data/placement/region"));
         using (var channel = UnixSocketChannel.Create(socket))
         {
-            // Nothing fills the pool in this build yet, so the plugin's ADD gets upstream's "no address yet" answer.
-            var add = await new CNIBackend.CNIBackendClient(channel).AddNetworkAsync(ServiceHarness.AddRequest("sim-1"));
-            Assert.False(add.Success);
+            // Node init and the pool loop fill the pool from the simulated EC2 within a tick or two; until
+            // then the plugin's ADD gets upstream's "no address yet" answer, and the kubelet retries.
+            var client = new CNIBackend.CNIBackendClient(channel);
+            var add = await client.AddNetworkAsync(ServiceHarness.AddRequest("sim-1"));
+            for (var attempt = 0; !add.Success && attempt < 100; attempt++)
+            {
+                await Task.Delay(200);
+                add = await client.AddNetworkAsync(ServiceHarness.AddRequest("sim-1"));
+            }
+
+            Assert.True(add.Success);
+            var address = Assert.Single(add.IPAllocationMetadata).IPv4Addr;
+            Assert.True(System.Net.IPAddress.TryParse(address, out _), address);
+            var again = await client.AddNetworkAsync(ServiceHarness.AddRequest("sim-1"));
+            Assert.Equal(address, Assert.Single(again.IPAllocationMetadata).IPv4Addr);
         }
 
         await node.SignalAsync("TERM");

@@ -93,6 +93,15 @@ public sealed class NodeProcess : IAsyncDisposable
         }
 
         info.Environment["DOTNET_NOLOGO"] = "1";
+
+        // Process tests run side by side: fixed introspection and metrics ports would collide. Outside
+        // --simulate there is no instance metadata to initialise the node from, so the pool loop is off.
+        info.Environment["DISABLE_INTROSPECTION"] = "true";
+        info.Environment["DISABLE_METRICS"] = "true";
+        if (!arguments.Contains("--simulate"))
+        {
+            info.Environment["NodeLoop__Enabled"] = "false";
+        }
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             info.Environment[name] = value;

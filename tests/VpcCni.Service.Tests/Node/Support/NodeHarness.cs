@@ -72,6 +72,10 @@ internal sealed class NodeHarness : IAsyncDisposable
             ["Ec2:MaxErrorRetry"] = "0",
             ["EniProvider:MetadataPollInterval"] = "00:00:00.010",
             ["EniProvider:DeleteRetryInterval"] = "00:00:00.010",
+
+            // Hosts run side by side; the fixed introspection and metrics ports would collide.
+            ["DISABLE_INTROSPECTION"] = "true",
+            ["DISABLE_METRICS"] = "true",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

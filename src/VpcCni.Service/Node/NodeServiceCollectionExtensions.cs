@@ -102,7 +102,9 @@ public static class NodeServiceCollectionExtensions
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<NodeInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeInitializer>());
+        services.AddOptions<LeakedEniCleanupOptions>().BindConfiguration(LeakedEniCleanupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<WarmPoolLoop>();
+        services.AddHostedService<LeakedEniCleanup>();
         return services;
     }
 

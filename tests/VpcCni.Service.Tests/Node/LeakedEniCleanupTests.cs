@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Service.Tests.Node.Support;
 using VpcCni.Service.Tests.Support;
@@ -65,18 +66,50 @@ public sealed class LeakedEniCleanupTests
         Assert.Equal(0, NodeHarness.Requests(sim, "DeleteNetworkInterface"));
     }
 
-    /// <summary>An ENI as the node's ENI provider creates it, in the instance's subnet, created <paramref name="age"/> ago.</summary>
-    private static async Task<string> CreateAsync(SdkEc2Api ec2, Ec2Instance instance, string ownerInstanceId, TimeSpan age)
+    [Fact]
+    public async Task AnAvailableEniOfThisInstanceWithoutACreatedAtTagIsDeleted()
     {
+        await using var sim = await StartSimulatorAsync();
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        var instance = (await ec2.DescribeInstancesAsync(Ec2DescribeQuery.All, CancellationToken.None)).Single();
+        var untimed = await CreateAsync(ec2, instance, instance.InstanceId, age: null);
+        using var directory = new TempDirectory();
+
+        await using var node = await NodeHarness.StartAsync(sim, directory, FastCleanup);
+
+        await NodeHarness.EventuallyAsync(() => !Exists(sim, untimed), "the ENI without a creation time is deleted");
+    }
+
+    [Theory]
+    [InlineData("LeakedEniCleanup:Interval", "00:00:00")]
+    [InlineData("LeakedEniCleanup:Jitter", "-00:00:01")]
+    [InlineData("NodeReconcile:Interval", "00:00:00")]
+    public async Task TheHostRefusesToStartWithANonPositiveIntervalOrANegativeJitter(string key, string value)
+    {
+        await using var sim = await StartSimulatorAsync();
+        using var directory = new TempDirectory();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(
+            () => NodeHarness.StartAsync(sim, directory, new Dictionary<string, string?> { [key] = value }));
+
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>An ENI as the node's ENI provider creates it, in the instance's subnet, tagged as created <paramref name="age"/> ago (no tag when null).</summary>
+    private static async Task<string> CreateAsync(SdkEc2Api ec2, Ec2Instance instance, string ownerInstanceId, TimeSpan? age)
+    {
+        var tags = new Dictionary<string, string> { ["node.k8s.amazonaws.com/instance_id"] = ownerInstanceId };
+        if (age is { } ago)
+        {
+            tags["node.k8s.amazonaws.com/createdAt"] = (DateTimeOffset.UtcNow - ago).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        }
+
         var created = await ec2.CreateNetworkInterfaceAsync(new Ec2CreateNetworkInterfaceRequest
         {
             SubnetId = instance.SubnetId!,
             Description = "aws-K8S-" + ownerInstanceId,
-            Tags = new Dictionary<string, string>
-            {
-                ["node.k8s.amazonaws.com/instance_id"] = ownerInstanceId,
-                ["node.k8s.amazonaws.com/createdAt"] = (DateTimeOffset.UtcNow - age).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            },
+            Tags = tags,
         }, CancellationToken.None);
         return created.NetworkInterfaceId;
     }

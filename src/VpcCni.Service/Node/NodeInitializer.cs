@@ -125,7 +125,7 @@ internal sealed class NodeInitializer(
         };
         var stats = datastore.GetStats();
         NodeLog.Initialised(logger, facts.ManagedEniIds.Count, facts.UnmanagedEniIds.Count, stats);
-        return new NodeSession(facts, new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>()));
+        return new NodeSession(facts, new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>()), ec2);
     }
 
     /// <summary>Adds the ENI and its secondary /32s and /28 prefixes, never its primary address; a trunk gets none.</summary>

@@ -102,7 +102,11 @@ public static class NodeServiceCollectionExtensions
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<NodeInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeInitializer>());
+        services.AddOptions<NodeReconcileOptions>().BindConfiguration(NodeReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LeakedEniCleanupOptions>().BindConfiguration(LeakedEniCleanupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<NodeReconciler>();
         services.AddHostedService<WarmPoolLoop>();
+        services.AddHostedService<LeakedEniCleanup>();
         return services;
     }
 

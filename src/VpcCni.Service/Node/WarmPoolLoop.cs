@@ -16,10 +16,12 @@ namespace VpcCni.Service.Node;
 /// with <see cref="WarmPoolPlanner"/> from the datastore's snapshot, the current settings (warm
 /// targets apply live) and the instance limits, and carries the plan out. It remembers when it last
 /// released addresses (the planner releases at most every 30 s) and pauses growth after the subnet
-/// ran out of addresses.
+/// ran out of addresses. Between ticks it lets <see cref="NodeReconciler"/> compare the datastore with
+/// the instance.
 /// </summary>
 internal sealed class WarmPoolLoop(
     NodeInitializer initializer,
+    NodeReconciler reconciler,
     IpamDatastore datastore,
     IOptions<NodeLoopOptions> options,
     IServiceProvider services,
@@ -41,6 +43,7 @@ internal sealed class WarmPoolLoop(
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         do
         {
+            await reconciler.RunIfDueAsync(session, stoppingToken).ConfigureAwait(false);
             await TickAsync(session, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));

@@ -1,0 +1,167 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Aws;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Ipam;
+
+namespace VpcCni.Service.Node;
+
+/// <summary>
+/// Brings the datastore back in line with what the instance really has (upstream
+/// <c>pkg/ipamd/ipamd.go</c> <c>nodeIPPoolReconcile</c>): someone may assign or unassign addresses,
+/// or detach an ENI, behind the node's back. The pool loop calls it between ticks, so it never races
+/// the loop's own changes. Instance metadata is read first; only an ENI whose addresses there differ
+/// from the datastore's is described in EC2 (IMDS lags EC2), and EC2's answer decides. CIDRs and ENIs
+/// that pods still hold are kept and logged.
+/// </summary>
+internal sealed class NodeReconciler(
+    IpamDatastore datastore,
+    IOptions<NodeReconcileOptions> options,
+    IServiceProvider services,
+    TimeProvider time,
+    ILogger<NodeReconciler> logger)
+{
+    private DateTimeOffset? _nextRunAt;
+
+    /// <summary>Reconciles when an interval has passed since the last time (the first one after an interval from start).</summary>
+    public async Task RunIfDueAsync(NodeSession session, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        _nextRunAt ??= now + options.Value.Interval;
+        if (now < _nextRunAt)
+        {
+            return;
+        }
+
+        _nextRunAt = now + options.Value.Interval;
+        try
+        {
+            await ReconcileAsync(session, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VpcCniException ex)
+        {
+            NodeMaintenanceLog.ReconcileFailed(logger, ex, ex.ErrorId);
+        }
+    }
+
+    private async Task ReconcileAsync(NodeSession session, CancellationToken cancellationToken)
+    {
+        var imds = services.GetRequiredService<IInstanceMetadata>();
+        var attached = (await imds.GetAttachedNetworkInterfacesAsync(cancellationToken).ConfigureAwait(false))
+            .Where(e => e.NetworkCard == datastore.NetworkCard)
+            .ToDictionary(e => e.NetworkInterfaceId, StringComparer.Ordinal);
+        foreach (var eni in datastore.Snapshot().Enis)
+        {
+            var id = eni.Descriptor.Id;
+            if (!attached.TryGetValue(id, out var metadata))
+            {
+                await DropIfDetachedAsync(session, eni, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var tracked = eni.Cidrs.Select(c => c.Network).ToHashSet();
+            if (eni.Descriptor.IsTrunk || tracked.SetEquals(CidrsOf(metadata)))
+            {
+                continue;
+            }
+
+            var described = await DescribeAsync(session, id, cancellationToken).ConfigureAwait(false);
+            if (described is null)
+            {
+                continue;
+            }
+
+            await ApplyAsync(eni, tracked, CidrsOf(described), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ApplyAsync(EniSnapshot eni, HashSet<IPNetwork> tracked, HashSet<IPNetwork> actual, CancellationToken cancellationToken)
+    {
+        var id = eni.Descriptor.Id;
+        foreach (var cidr in actual.Where(c => !tracked.Contains(c)))
+        {
+            try
+            {
+                datastore.AddCidr(id, cidr);
+                NodeMaintenanceLog.CidrAdded(logger, id, cidr);
+            }
+            catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.DuplicateCidr)
+            {
+                NodeMaintenanceLog.ReconcileFailed(logger, ex, ex.ErrorId);
+            }
+        }
+
+        foreach (var cidr in eni.Cidrs.Where(c => !actual.Contains(c.Network)))
+        {
+            if (cidr.AssignedCount > 0)
+            {
+                NodeMaintenanceLog.CidrHeld(logger, id, cidr.Network, cidr.AssignedCount);
+                continue;
+            }
+
+            try
+            {
+                await datastore.RemoveCidrAsync(id, cidr.Network, force: false, cancellationToken).ConfigureAwait(false);
+                NodeMaintenanceLog.CidrRemoved(logger, id, cidr.Network);
+            }
+            catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.CidrInUse)
+            {
+                // A pod took an address of it since the snapshot.
+                NodeMaintenanceLog.CidrHeld(logger, id, cidr.Network, 1);
+            }
+        }
+    }
+
+    /// <summary>Removes an ENI instance metadata no longer lists, once EC2 confirms it is not attached here.</summary>
+    private async Task DropIfDetachedAsync(NodeSession session, EniSnapshot eni, CancellationToken cancellationToken)
+    {
+        var id = eni.Descriptor.Id;
+        var described = await DescribeAsync(session, id, cancellationToken).ConfigureAwait(false);
+        if (described?.Attachment is { } attachment
+            && string.Equals(attachment.InstanceId, session.Facts.InstanceId, StringComparison.Ordinal)
+            && attachment.Status is Ec2AttachmentStatus.Attaching or Ec2AttachmentStatus.Attached)
+        {
+            return; // IMDS has not caught up yet.
+        }
+
+        if (eni.AssignedCount > 0)
+        {
+            NodeMaintenanceLog.EniHeld(logger, id, eni.AssignedCount);
+            return;
+        }
+
+        try
+        {
+            await datastore.RemoveEniAsync(id, force: false, cancellationToken).ConfigureAwait(false);
+            NodeMaintenanceLog.EniRemoved(logger, id);
+        }
+        catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.EniInUse)
+        {
+            NodeMaintenanceLog.EniHeld(logger, id, 1);
+        }
+    }
+
+    /// <summary>The ENI as EC2 describes it, or null when EC2 no longer knows it.</summary>
+    private static async Task<Ec2NetworkInterface?> DescribeAsync(NodeSession session, string eniId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (await session.Ec2.DescribeNetworkInterfacesAsync(Ec2DescribeQuery.ForIds(eniId), cancellationToken).ConfigureAwait(false))
+                .SingleOrDefault();
+        }
+        catch (Ec2ApiException ex) when (ex.Is(Ec2ErrorCodes.NetworkInterfaceNotFound))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Secondary IPv4 addresses as /32s and the /28 prefixes; IMDS lists the primary address first.</summary>
+    private static HashSet<IPNetwork> CidrsOf(ImdsNetworkInterface eni) =>
+        [.. eni.Ipv4Addresses.Skip(1).Select(a => new IPNetwork(a, 32)), .. eni.Ipv4Prefixes];
+
+    private static HashSet<IPNetwork> CidrsOf(Ec2NetworkInterface eni) =>
+        [.. eni.SecondaryIpAddresses.Where(a => a.AddressFamily == AddressFamily.InterNetwork).Select(a => new IPNetwork(a, 32)), .. eni.Ipv4Prefixes];
+}

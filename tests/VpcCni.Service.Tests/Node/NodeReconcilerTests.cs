@@ -1,0 +1,101 @@
+using System.Net;
+using VpcCni.Engine.Aws;
+using VpcCni.Service.Tests.Node.Support;
+using VpcCni.Service.Tests.Support;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
+
+namespace VpcCni.Service.Tests.Node;
+
+/// <summary>
+/// Reconciliation against the simulator: addresses and ENIs are changed through its EC2 behind the
+/// node's back. Provisioning is off (DISABLE_NETWORK_RESOURCE_PROVISIONING, as on a node whose ENIs
+/// an operator manages), so the pool loop changes nothing itself and every change seen is the
+/// reconciliation's; it runs every 200 ms.
+/// </summary>
+public sealed class NodeReconcilerTests
+{
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["DISABLE_NETWORK_RESOURCE_PROVISIONING"] = "true",
+        ["NodeReconcile:Interval"] = "00:00:00.200",
+    };
+
+    [Fact]
+    public async Task AnAddressAssignedToThePrimaryEniBehindTheNodesBackShowsUpInTheDatastore()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        var primary = await PrimaryEniAsync(ec2);
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory, Settings);
+        Assert.Empty(Addresses(node, primary));
+
+        var added = await ec2.AssignPrivateIpAddressesAsync(Ec2AssignPrivateIpRequest.Addresses(primary, 1), CancellationToken.None);
+
+        var address = Assert.Single(added.Addresses);
+        await NodeHarness.EventuallyAsync(() => Addresses(node, primary).Contains(address), $"{address} is in the datastore");
+        Assert.True(node.Readiness.CanAssignAddress);
+    }
+
+    [Fact]
+    public async Task AFreeAddressUnassignedBehindTheNodesBackLeavesTheDatastoreAndAPodsAddressStays()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        var primary = await PrimaryEniAsync(ec2);
+        await ec2.AssignPrivateIpAddressesAsync(Ec2AssignPrivateIpRequest.Addresses(primary, 2), CancellationToken.None);
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory, Settings);
+        var reply = await node.Cni.AddNetworkAsync(ServiceHarness.AddRequest("pod-1"));
+        var held = IPAddress.Parse(reply.IPAllocationMetadata.Single().IPv4Addr);
+        var free = Addresses(node, primary).Single(a => !a.Equals(held));
+
+        await ec2.UnassignPrivateIpAddressesAsync(new Ec2UnassignPrivateIpRequest { NetworkInterfaceId = primary, PrivateIpAddresses = [free, held] }, CancellationToken.None);
+
+        await NodeHarness.EventuallyAsync(() => !Addresses(node, primary).Contains(free), $"{free} leaves the datastore");
+        await NodeHarness.TicksAsync(5);
+        Assert.Equal([held], Addresses(node, primary));
+    }
+
+    [Fact]
+    public async Task AnEniDetachedBehindTheNodesBackIsDroppedFromTheDatastore()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        var instance = (await ec2.DescribeInstancesAsync(Ec2DescribeQuery.All, CancellationToken.None)).Single();
+        var eni = await ec2.CreateNetworkInterfaceAsync(new Ec2CreateNetworkInterfaceRequest
+        {
+            SubnetId = instance.SubnetId!,
+            Description = "aws-K8S-" + instance.InstanceId,
+            SecondaryPrivateIpAddressCount = 2,
+            Tags = new Dictionary<string, string> { ["node.k8s.amazonaws.com/instance_id"] = instance.InstanceId },
+        }, CancellationToken.None);
+        var attachment = await ec2.AttachNetworkInterfaceAsync(
+            new Ec2AttachNetworkInterfaceRequest(eni.NetworkInterfaceId, instance.InstanceId, 1), CancellationToken.None);
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory, Settings);
+        Assert.Equal(2, node.Datastore.Snapshot().Enis.Count);
+
+        await ec2.DetachNetworkInterfaceAsync(attachment.AttachmentId, force: true, CancellationToken.None);
+
+        await NodeHarness.EventuallyAsync(() => node.Datastore.Snapshot().Enis.Count == 1, "the detached ENI is dropped");
+        Assert.DoesNotContain(node.Datastore.Snapshot().Enis, e => e.Descriptor.Id == eni.NetworkInterfaceId);
+    }
+
+    private static async Task<string> PrimaryEniAsync(SdkEc2Api ec2)
+    {
+        var instance = (await ec2.DescribeInstancesAsync(Ec2DescribeQuery.All, CancellationToken.None)).Single();
+        return instance.NetworkInterfaces.Single(e => e.Attachment?.DeviceIndex == 0).NetworkInterfaceId;
+    }
+
+    /// <summary>The addresses the datastore holds on <paramref name="eniId"/>, in order.</summary>
+    private static IPAddress[] Addresses(NodeHarness node, string eniId) =>
+        [.. node.Datastore.Snapshot().Enis.Single(e => e.Descriptor.Id == eniId).Cidrs.Select(c => c.Network.BaseAddress)];
+
+    private static Task<SimulatorServer> StartSimulatorAsync() =>
+        SimulatorServer.StartAsync(new SimulatorOptions { Scenario = Scenario.Default() }, CancellationToken.None);
+}

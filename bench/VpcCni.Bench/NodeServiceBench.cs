@@ -4,6 +4,7 @@ using System.Net;
 using System.Runtime.Versioning;
 using System.Text;
 using Grpc.Health.V1;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -36,6 +37,8 @@ public sealed class NodeServiceBench : IBenchmarkSuite
         await SocketLatencyAsync(options, doc, cancellationToken).ConfigureAwait(false);
         doc.AppendLine();
         doc.AppendLine(await NodeFootprint.MeasureAsync(options, cancellationToken).ConfigureAwait(false));
+        doc.AppendLine();
+        doc.AppendLine(await NodeRestart.MeasureAsync(options, cancellationToken).ConfigureAwait(false));
         return doc.ToString();
     }
 
@@ -45,20 +48,7 @@ public sealed class NodeServiceBench : IBenchmarkSuite
         try
         {
             var socketPath = Path.Combine(directory.FullName, "ipamd.sock");
-            var builder = NodeServiceHost.CreateBuilder([]);
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["IpamSocket:Path"] = socketPath,
-                ["Datastore:CheckpointPath"] = Path.Combine(directory.FullName, "ipam.json"),
-                ["NodeLoop:Enabled"] = "false",
-                ["DISABLE_INTROSPECTION"] = "true",
-                ["DISABLE_METRICS"] = "true",
-
-                // A deleted address otherwise waits 30 s before reuse, and the rounds would drain the pool.
-                ["Datastore:CooldownPeriod"] = "00:00:00",
-            });
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            await using var app = NodeServiceHost.Build(builder);
+            await using var app = BuildHost(directory.FullName);
             Seed(app.Services.GetRequiredService<IpamDatastore>());
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -125,8 +115,27 @@ public sealed class NodeServiceBench : IBenchmarkSuite
         }
     }
 
+    /// <summary>The host with its socket and checkpoint in <paramref name="directory"/>, node loop, introspection and metrics off.</summary>
+    internal static WebApplication BuildHost(string directory)
+    {
+        var builder = NodeServiceHost.CreateBuilder([]);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["IpamSocket:Path"] = Path.Combine(directory, "ipamd.sock"),
+            ["Datastore:CheckpointPath"] = Path.Combine(directory, "ipam.json"),
+            ["NodeLoop:Enabled"] = "false",
+            ["DISABLE_INTROSPECTION"] = "true",
+            ["DISABLE_METRICS"] = "true",
+
+            // A deleted address otherwise waits 30 s before reuse, and the rounds would drain the pool.
+            ["Datastore:CooldownPeriod"] = "00:00:00",
+        });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        return NodeServiceHost.Build(builder);
+    }
+
     /// <summary>The ENIs and /32s of an instance with <see cref="EniCount"/> ENIs, the primary ENI first.</summary>
-    private static void Seed(IpamDatastore datastore)
+    internal static void Seed(IpamDatastore datastore)
     {
         for (var eni = 0; eni < EniCount; eni++)
         {
@@ -160,7 +169,7 @@ public sealed class NodeServiceBench : IBenchmarkSuite
         ClientVersion = "v1.23.0",
     };
 
-    private static DelNetworkRequest DelRequest(string containerId) => new()
+    internal static DelNetworkRequest DelRequest(string containerId) => new()
     {
         K8SPODNAME = $"pod-{containerId}",
         K8SPODNAMESPACE = "default",

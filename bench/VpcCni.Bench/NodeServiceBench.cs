@@ -36,9 +36,9 @@ public sealed class NodeServiceBench : IBenchmarkSuite
         var doc = new StringBuilder();
         await SocketLatencyAsync(options, doc, cancellationToken).ConfigureAwait(false);
         doc.AppendLine();
-        doc.AppendLine(await NodeFootprint.MeasureAsync(options, cancellationToken).ConfigureAwait(false));
+        doc.AppendLine((await NodeFootprint.MeasureAsync(options, cancellationToken).ConfigureAwait(false)).TrimEnd());
         doc.AppendLine();
-        doc.AppendLine(await NodeRestart.MeasureAsync(options, cancellationToken).ConfigureAwait(false));
+        doc.AppendLine((await NodeRestart.MeasureAsync(options, cancellationToken).ConfigureAwait(false)).TrimEnd());
         return doc.ToString();
     }
 

@@ -12,7 +12,8 @@
              into a private AssemblyLoadContext) and out/bin (executables such as vpc-cni-sim).
     Test     publishes, runs every xunit project and every Pester file under Tests.Pester, and
              ends with one line "N passed, N failed". Exits non-zero on any failure.
-    Bench    runs the benchmarks in Release and rewrites docs/PERFORMANCE.md.
+    Bench    runs the benchmarks in Release and rewrites docs/PERFORMANCE.md (with -Filter,
+             only the sections of the suites it runs).
     Clean    removes bin/, obj/, out/ and .tools/.
 
 .PARAMETER Task
@@ -41,7 +42,7 @@
 .EXAMPLE
     dotnet pwsh ./build.ps1 -Task Bench -Filter dataplane
 
-    Re-measures one benchmark suite and rewrites docs/PERFORMANCE.md.
+    Re-measures one benchmark suite and replaces only its section of docs/PERFORMANCE.md.
 #>
 [CmdletBinding()]
 param(

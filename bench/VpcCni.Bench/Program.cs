@@ -10,35 +10,58 @@ var quick = new Option<bool>("--quick") { Description = "Few iterations: checks 
 var command = new RootCommand("VpcCni benchmarks: writes figures with the command and the reference run beside them.") { output, filter, quick };
 command.SetAction(async (parse, ct) =>
 {
-    var suites = typeof(IBenchmarkSuite).Assembly.GetTypes()
+    var all = typeof(IBenchmarkSuite).Assembly.GetTypes()
         .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IBenchmarkSuite).IsAssignableFrom(t))
         .Select(t => (IBenchmarkSuite)Activator.CreateInstance(t)!)
-        .Where(s => parse.GetValue(filter) is not { } f || s.Name.Contains(f, StringComparison.OrdinalIgnoreCase))
         .OrderBy(s => s.Name, StringComparer.Ordinal)
         .ToList();
+    var filterText = parse.GetValue(filter);
+    var suites = all.Where(s => filterText is null || s.Name.Contains(filterText, StringComparison.OrdinalIgnoreCase)).ToList();
     var options = new BenchOptions(parse.GetValue(quick));
-    var doc = new StringBuilder();
-    doc.AppendLine("# Performance").AppendLine();
-    doc.AppendLine("Every figure below was produced by one run of");
-    doc.AppendLine().AppendLine("```").AppendLine("dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench").AppendLine("```").AppendLine();
-    doc.AppendLine(CultureInfo.InvariantCulture, $"Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine()}, .NET {Environment.Version}, Release build{(options.Quick ? ", **quick mode (not meaningful)**" : string.Empty)}.");
-    doc.AppendLine("Benchmarks are not timed tests: nothing fails on a slow figure. Each table puts the reference run beside ours, measured in the same process run on the same machine.").AppendLine();
+    var file = parse.GetValue(output)!;
+    var run = $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine()}, .NET {Environment.Version}, Release build{(options.Quick ? ", **quick mode (not meaningful)**" : string.Empty)}";
+
+    // A filtered run keeps every other suite's section (and the header of the last full run) as it was.
+    PerformanceDocument document;
+    if (filterText is not null && file.Exists)
+    {
+        document = PerformanceDocument.Parse(await File.ReadAllTextAsync(file.FullName, ct).ConfigureAwait(false));
+    }
+    else
+    {
+        var header = new StringBuilder();
+        header.AppendLine("# Performance").AppendLine();
+        header.AppendLine("Every figure below was produced by one run of");
+        header.AppendLine().AppendLine("```").AppendLine("dotnet tool restore && dotnet pwsh ./build.ps1 -Task Bench").AppendLine("```").AppendLine();
+        header.AppendLine(CultureInfo.InvariantCulture, $"Run: {run}.");
+        header.AppendLine("Benchmarks are not timed tests: nothing fails on a slow figure. Each table puts the reference run beside ours, measured in the same process run on the same machine.");
+        header.AppendLine("A section marked \"re-measured alone\" comes from a later `-Filter` run of that suite only.");
+        document = PerformanceDocument.Empty(header.ToString());
+    }
+
     foreach (var suite in suites)
     {
         Console.Error.WriteLine($"bench: {suite.Name} …");
-        doc.AppendLine(CultureInfo.InvariantCulture, $"## {suite.Title}").AppendLine();
-        if (suite.CannotRunReason() is { } reason)
+        var section = new StringBuilder();
+        if (filterText is not null)
         {
-            doc.AppendLine(CultureInfo.InvariantCulture, $"Not run: {reason}").AppendLine();
-            continue;
+            section.AppendLine(CultureInfo.InvariantCulture, $"Re-measured alone: `dotnet pwsh ./build.ps1 -Task Bench -Filter {filterText}`, {run}.").AppendLine();
         }
 
-        doc.AppendLine((await suite.RunAsync(options, ct).ConfigureAwait(false)).TrimEnd()).AppendLine();
+        if (suite.CannotRunReason() is { } reason)
+        {
+            section.AppendLine(CultureInfo.InvariantCulture, $"Not run: {reason}");
+        }
+        else
+        {
+            section.AppendLine((await suite.RunAsync(options, ct).ConfigureAwait(false)).TrimEnd());
+        }
+
+        document.Set(suite.Title, section.ToString());
     }
 
-    var file = parse.GetValue(output)!;
     file.Directory?.Create();
-    await File.WriteAllTextAsync(file.FullName, doc.ToString(), ct).ConfigureAwait(false);
+    await File.WriteAllTextAsync(file.FullName, document.Render(all.Select(s => s.Title)), ct).ConfigureAwait(false);
     Console.Error.WriteLine($"bench: wrote {file.FullName}");
     return 0;
 });

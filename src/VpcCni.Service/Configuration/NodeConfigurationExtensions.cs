@@ -20,7 +20,6 @@ public static class NodeConfigurationExtensions
         var fullPath = Path.GetFullPath(envFilePath);
         builder.Configuration.AddEnvFile(fullPath, optional: true, pollInterval);
         builder.Services.AddSingleton(new EnvFileLocation(fullPath));
-        builder.Services.AddLiveVpcCniSettings(builder.Configuration);
         builder.Services.AddHostedService<ConfigurationReloadService>();
         return builder;
     }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
 using VpcCni.Service.Node;
@@ -34,8 +35,12 @@ public static class NodeServiceHost
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = args });
         builder.Services.AddSystemd();
+
+        // The one live view of the upstream variables (environment, then any file sources added to the
+        // configuration later); the pool loop, introspection, metrics and the reload path all read it.
+        builder.Services.AddLiveVpcCniSettings(builder.Configuration);
         AddServices(builder.Services);
-        builder.Services.AddNodeIntrospection(builder.Configuration).AddNodeMetrics(builder.Configuration);
+        builder.Services.AddNodeIntrospection().AddNodeMetrics();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
         {
             var socket = kestrel.ApplicationServices.GetRequiredService<IOptions<IpamSocketOptions>>().Value;

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -17,11 +16,9 @@ public static class IntrospectionExtensions
     /// Options from <c>DISABLE_INTROSPECTION</c> and <c>INTROSPECTION_BIND_ADDRESS</c> (through the
     /// engine's <see cref="VpcCniSettings"/>, so values parse as upstream parses them), the handler and the readiness check.
     /// </summary>
-    public static IServiceCollection AddNodeIntrospection(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNodeIntrospection(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddLiveVpcCniSettings(configuration);
         services.AddOptions<IntrospectionOptions>()
             .Configure<IOptionsMonitor<VpcCniSettings>>((options, settings) =>
             {

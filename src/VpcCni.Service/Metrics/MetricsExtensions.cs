@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -18,11 +17,9 @@ public static class MetricsExtensions
     /// <see cref="MetricsOptions"/> from the <c>Metrics</c> section and <c>DISABLE_METRICS</c> (parsed by
     /// the engine as upstream parses it), and <see cref="AwsCniMetrics"/> as the gRPC edge's <see cref="ICniRequestMetrics"/>.
     /// </summary>
-    public static IServiceCollection AddNodeMetrics(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNodeMetrics(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-        services.AddLiveVpcCniSettings(configuration);
         services.AddOptions<MetricsOptions>()
             .BindConfiguration(MetricsOptions.SectionName)
             .Configure<IOptionsMonitor<VpcCniSettings>>((options, settings) => options.Disabled |= settings.CurrentValue.Endpoints.DisableMetrics)

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -20,11 +19,11 @@ public static class NodeServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="NodeLoopOptions"/>, the IMDS and EC2 client options (sections <c>InstanceMetadata</c>,
-    /// <c>Ec2</c>, <c>EniProvider</c>), live <see cref="VpcCniSettings"/> from the host configuration
-    /// (upstream variable names) unless already registered, <see cref="NodeReadiness"/>, the initialiser
+    /// <c>Ec2</c>, <c>EniProvider</c>), <see cref="NodeReadiness"/>, the initialiser
     /// and the pool loop. An <c>Amazon.Runtime.AWSCredentials</c> singleton, when registered, replaces
     /// the SDK's default credential chain; an <see cref="IEniHostSetup"/> registered before this call
-    /// replaces the netlink one.
+    /// replaces the netlink one. The live <see cref="VpcCniSettings"/> it reads are registered by the
+    /// host (<see cref="Hosting.NodeServiceHost"/>).
     /// </summary>
     public static IServiceCollection AddNodeLoop(this IServiceCollection services)
     {
@@ -82,9 +81,6 @@ public static class NodeServiceCollectionExtensions
         });
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(provider => new VpcCniSettingsMonitor(
-            provider.GetRequiredService<IConfiguration>(), null, provider.GetRequiredService<ILogger<VpcCniSettingsMonitor>>()));
-        services.TryAddSingleton<IOptionsMonitor<VpcCniSettings>>(provider => provider.GetRequiredService<VpcCniSettingsMonitor>());
 
         // The IMDS client's own retry pipeline times each attempt, so the HttpClient must not cut in first.
         services.AddHttpClient(ImdsHttpClient, http => http.Timeout = Timeout.InfiniteTimeSpan);

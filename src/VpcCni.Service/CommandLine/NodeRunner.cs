@@ -2,12 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
-using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Service.Configuration;
 using VpcCni.Service.Hosting;
 using VpcCni.Service.Rpc;
@@ -72,7 +70,6 @@ public static class NodeRunner
         if (simulation is not null)
         {
             builder.Configuration.AddInMemoryCollection(simulation.Endpoints);
-            builder.Services.Replace(ServiceDescriptor.Singleton<IEniHostSetup, SimulatedEniHostSetup>());
         }
 
         builder.Services.AddHostedService<WatchdogService>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using VpcCni.Service.Hosting;
+using VpcCni.Service.Node;
 using VpcCni.Service.Rpc;
 using VpcCni.Simulator.Hosting;
 using VpcCni.Simulator.Scenarios;
@@ -99,6 +100,9 @@ public sealed class SimulateSession : IAsyncDisposable
         ["Ec2:Endpoint"] = Server.Ec2Endpoint.ToString(),
         ["Ec2:Region"] = Scenario.Region,
         ["InstanceMetadata:Endpoint"] = Server.ImdsEndpoint.ToString(),
+
+        // The simulator's ENIs never appear on this machine; its links, routes and rules stay untouched.
+        [$"{NodeHostNetworkOptions.SectionName}:{nameof(NodeHostNetworkOptions.Simulated)}"] = "true",
     };
 
     /// <summary>The lines printed at start: where the simulator listens.</summary>

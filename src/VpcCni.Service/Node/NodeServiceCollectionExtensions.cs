@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -16,20 +17,29 @@ namespace VpcCni.Service.Node;
 public static class NodeServiceCollectionExtensions
 {
     private const string ImdsHttpClient = "imds";
+    private const string ImdsEndpointVariable = "AWS_EC2_METADATA_SERVICE_ENDPOINT";
 
     /// <summary>
     /// Adds <see cref="NodeLoopOptions"/>, the IMDS and EC2 client options (sections <c>InstanceMetadata</c>,
     /// <c>Ec2</c>, <c>EniProvider</c>), <see cref="NodeReadiness"/>, the initialiser
     /// and the pool loop. An <c>Amazon.Runtime.AWSCredentials</c> singleton, when registered, replaces
     /// the SDK's default credential chain; an <see cref="IEniHostSetup"/> registered before this call
-    /// replaces the netlink one. The live <see cref="VpcCniSettings"/> it reads are registered by the
+    /// replaces the netlink one, and <see cref="NodeHostNetworkOptions.Simulated"/> picks <see cref="SimulatedEniHostSetup"/>. The live <see cref="VpcCniSettings"/> it reads are registered by the
     /// host (<see cref="Hosting.NodeServiceHost"/>).
     /// </summary>
     public static IServiceCollection AddNodeLoop(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<NodeLoopOptions>().BindConfiguration(NodeLoopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<InstanceMetadataOptions>().BindConfiguration("InstanceMetadata").ValidateDataAnnotations();
+        services.AddOptions<InstanceMetadataOptions>().BindConfiguration("InstanceMetadata").ValidateDataAnnotations()
+            .PostConfigure<IConfiguration>((imds, configuration) =>
+            {
+                // The AWS SDKs' variable (SDKs and Tools reference guide, "IMDS client"), unless the section names an endpoint.
+                if (configuration["InstanceMetadata:Endpoint"] is null && configuration[ImdsEndpointVariable] is { Length: > 0 } endpoint)
+                {
+                    imds.Endpoint = endpoint;
+                }
+            });
         services.AddOptions<Ec2ClientOptions>().BindConfiguration("Ec2").ValidateDataAnnotations()
             .PostConfigure<IServiceProvider>((ec2, provider) => ec2.Endpoint ??= Settings(provider)?.Endpoints.Ec2Endpoint?.ToString());
         services.AddOptions<EniProviderOptions>().BindConfiguration("EniProvider").PostConfigure<IServiceProvider>((eni, provider) =>
@@ -89,11 +99,14 @@ public static class NodeServiceCollectionExtensions
             provider.GetRequiredService<IOptions<InstanceMetadataOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ImdsInstanceMetadata>>()));
-        services.TryAddSingleton<IEniHostSetup>(provider => new HostEniNetworkSetup(new HostEniNetwork(
-            RtNetlink.Open(), new NetNs(), new ProcSysctl(), "/proc/self/ns/net",
-            provider.GetRequiredService<TimeProvider>(),
-            new HostNetworkOptions { EniMtu = provider.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue.Networking.EniMtu },
-            provider.GetRequiredService<ILogger<HostEniNetwork>>())));
+        services.AddOptions<NodeHostNetworkOptions>().BindConfiguration(NodeHostNetworkOptions.SectionName);
+        services.TryAddSingleton<IEniHostSetup>(provider => provider.GetRequiredService<IOptions<NodeHostNetworkOptions>>().Value.Simulated
+            ? ActivatorUtilities.CreateInstance<SimulatedEniHostSetup>(provider)
+            : new HostEniNetworkSetup(new HostEniNetwork(
+                RtNetlink.Open(), new NetNs(), new ProcSysctl(), "/proc/self/ns/net",
+                provider.GetRequiredService<TimeProvider>(),
+                new HostNetworkOptions { EniMtu = provider.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue.Networking.EniMtu },
+                provider.GetRequiredService<ILogger<HostEniNetwork>>())));
 
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<NodeInitializer>();

@@ -117,6 +117,42 @@ public sealed class NodeProcess : IAsyncDisposable
         return node;
     }
 
+    /// <summary>
+    /// Starts <c>vpc-cni-node run</c> without <c>--simulate</c> against <paramref name="sim"/>, a
+    /// simulator that keeps running across restarts of the service, as AWS does: the upstream endpoint
+    /// variables point at it, the socket and the checkpoint live in <paramref name="directory"/> (so a
+    /// restart in the same directory finds them), timers are fast, and the host network is recorded
+    /// rather than programmed (<c>HostNetwork:Simulated</c>). <paramref name="environment"/> adds or
+    /// overrides variables (upstream names work, e.g. <c>WARM_IP_TARGET</c>).
+    /// </summary>
+    public static NodeProcess StartAgainst(VpcCni.Simulator.Hosting.SimulatorServer sim, TempDirectory directory, IDictionary<string, string>? environment = null, IEnumerable<string>? arguments = null)
+    {
+        ArgumentNullException.ThrowIfNull(sim);
+        ArgumentNullException.ThrowIfNull(directory);
+        var variables = new Dictionary<string, string>
+        {
+            ["AWS_EC2_ENDPOINT"] = sim.Ec2Endpoint.ToString(),
+            ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = sim.ImdsEndpoint.ToString(),
+            ["AWS_REGION"] = "us-west-2",
+            ["AWS_ACCESS_KEY_ID"] = "test",
+            ["AWS_SECRET_ACCESS_KEY"] = "test",
+            ["IpamSocket__Path"] = ServiceHarness.SocketPathIn(directory),
+            ["Datastore__CheckpointPath"] = System.IO.Path.Combine(directory.Path, "ipam.json"),
+            ["HostNetwork__Simulated"] = "true",
+            ["NodeLoop__Enabled"] = "true",
+            ["NodeLoop__Interval"] = "00:00:00.100",
+            ["InstanceMetadata__InitialBackoffMilliseconds"] = "10",
+            ["EniProvider__MetadataPollInterval"] = "00:00:00.010",
+            ["EniProvider__DeleteRetryInterval"] = "00:00:00.010",
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
+        return Start(["run", .. arguments ?? []], variables);
+    }
+
     /// <summary>Waits until a line of stdout or stderr contains <paramref name="text"/>, and returns it.</summary>
     public async Task<string> WaitForLineAsync(string text, TimeSpan? timeout = null)
     {

@@ -4,10 +4,11 @@ using VpcCni.Engine.Diagnostics;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Linux.Wiring;
 
-namespace VpcCni.Service.CommandLine;
+namespace VpcCni.Service.Node;
 
 /// <summary>
-/// The host side of ENIs under <c>run --simulate</c>. The simulator's ENIs exist only in the
+/// The host side of ENIs under <c>run --simulate</c>, or with <c>HostNetwork:Simulated</c> against a
+/// simulator that runs elsewhere (see <see cref="NodeHostNetworkOptions"/>). The simulator's ENIs exist only in the
 /// simulator: no link with their MAC address appears on this machine, and a demo must never change
 /// the machine's own links, routes or rules. So the node keeps its record of which ENIs it would
 /// have set up (introspection shows them) and leaves the kernel alone.

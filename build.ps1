@@ -10,10 +10,12 @@
     Publish  lays out out/VpcCni (the importable module: VpcCni.psd1, the module assembly, its
              format file, and dependencies/ for the engine and third-party assemblies, which load
              into a private AssemblyLoadContext) and out/bin (executables such as vpc-cni-sim).
+             The node service, vpc-cni-node, is always published in Release: it is the artifact
+             that runs on a node and that the footprint benchmark measures.
     Test     publishes, runs every xunit project and every Pester file under Tests.Pester, and
              ends with one line "N passed, N failed". Exits non-zero on any failure.
-    Bench    runs the benchmarks in Release and rewrites docs/PERFORMANCE.md (with -Filter,
-             only the sections of the suites it runs).
+    Bench    publishes vpc-cni-node to out/bin as Publish does, runs the benchmarks in Release and
+             rewrites docs/PERFORMANCE.md (with -Filter, only the sections of the suites it runs).
     Clean    removes bin/, obj/, out/ and .tools/.
 
 .PARAMETER Task
@@ -102,10 +104,15 @@ function Invoke-Publish {
         -OutputPath (Join-Path $module 'en-US/VpcCni.PowerShell.dll-Help.xml')
 
     # Executables: framework-dependent apps with their apphosts, side by side in out/bin.
-    foreach ($app in Get-ChildItem (Join-Path $Root 'src') -Directory | Where-Object { $_.Name -in 'VpcCni.Simulator', 'VpcCni.Service' }) {
-        Invoke-Dotnet publish $app.FullName -c $Configuration -o $bin --nologo --verbosity quiet
-    }
+    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Simulator') -c $Configuration -o $bin --nologo --verbosity quiet
+    Publish-Node $bin
     Write-Host "Published module to $module and executables to $bin"
+}
+
+function Publish-Node {
+    param([string] $Destination)
+    # Release whatever -Configuration says: docs/service.md, "Publishing and memory".
+    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Service') -c Release -o $Destination --nologo --verbosity quiet
 }
 
 function Install-Pester {
@@ -184,6 +191,8 @@ if (`$env:CI -eq 'true') { `$failed += `$r.SkippedCount }
 }
 
 function Invoke-Bench {
+    # The footprint suite runs out/bin/vpc-cni-node; publish it first so it measures this tree's Release build.
+    Publish-Node (Join-Path $Out 'bin')
     $benchArgs = @('run', '-c', 'Release', '--project', (Join-Path $Root 'bench/VpcCni.Bench'), '--',
         '--output', (Join-Path $Root 'docs/PERFORMANCE.md'))
     if ($Filter) { $benchArgs += @('--filter', $Filter) }

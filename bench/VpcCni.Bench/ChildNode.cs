@@ -5,8 +5,8 @@ using System.Text;
 namespace VpcCni.Bench;
 
 /// <summary>
-/// <c>vpc-cni-node run --simulate</c> as a child process: its socket path from the line it prints,
-/// its output drained so it never blocks, stopped with SIGTERM.
+/// <c>vpc-cni-node run</c> as a child process: its socket path from the line it prints, its output
+/// drained so it never blocks, stopped with SIGTERM.
 /// </summary>
 public sealed class ChildNode : IDisposable
 {
@@ -16,7 +16,8 @@ public sealed class ChildNode : IDisposable
     private readonly TaskCompletionSource<string> _socketPath = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StringBuilder _stderr = new();
 
-    public ChildNode(string executable, string scenarioPath)
+    /// <summary>Starts <paramref name="executable"/> with <paramref name="arguments"/> and <paramref name="environment"/> added to this process's own.</summary>
+    public ChildNode(string executable, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo(executable)
         {
@@ -24,11 +25,16 @@ public sealed class ChildNode : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add("--simulate");
-        start.ArgumentList.Add(scenarioPath);
-        start.Environment["DISABLE_INTROSPECTION"] = "true";
-        start.Environment["DISABLE_METRICS"] = "true";
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) =>
         {

@@ -2,12 +2,16 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
 using System.Text;
+using System.Text.Json;
 using VpcCni.Engine.Rpc;
+using VpcCni.Simulator.Hosting;
+using VpcCni.Simulator.Scenarios;
 
 namespace VpcCni.Bench;
 
 /// <summary>
-/// The published <c>vpc-cni-node run --simulate</c> as a child process holding 110 pods: resident
+/// The published <c>vpc-cni-node run</c> as a child process holding 110 pods, against a simulator
+/// hosted in this process (the service's shape on a real node: no simulator inside it): resident
 /// memory and CPU time over an idle window, read from /proc, beside upstream's DaemonSet requests.
 /// </summary>
 [SupportedOSPlatform("linux")]
@@ -30,16 +34,32 @@ public static class NodeFootprint
         var directory = Directory.CreateTempSubdirectory("vpccni-bench-footprint-");
         try
         {
-            var scenario = Path.Combine(directory.FullName, "scenario.json");
-            await File.WriteAllTextAsync(scenario, $$"""
+            var scenario = Scenario.FromJson($$"""
                 {
                   "vpc": { "cidrBlocks": ["10.0.0.0/16"] },
                   "subnets": [ { "availabilityZone": "us-west-2a", "cidrBlock": "10.0.0.0/19" } ],
                   "instances": [ { "instanceType": "{{InstanceType}}", "availabilityZone": "us-west-2a" } ]
                 }
-                """, cancellationToken).ConfigureAwait(false);
-            using var child = new ChildNode(executable, scenario);
-            var socketPath = await child.SocketPathAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
+                """);
+            await using var simulator = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = scenario }, cancellationToken).ConfigureAwait(false);
+            var socketPath = Path.Combine(directory.FullName, "ipamd.sock");
+            var environment = new Dictionary<string, string>
+            {
+                // The AWS SDKs' own variables, as a rehearsal against a running simulator sets them (docs/service.md).
+                ["AWS_EC2_ENDPOINT"] = simulator.Ec2Endpoint.ToString(),
+                ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = simulator.ImdsEndpoint.ToString(),
+                ["AWS_REGION"] = "us-west-2",
+                ["AWS_ACCESS_KEY_ID"] = "bench",
+                ["AWS_SECRET_ACCESS_KEY"] = "bench",
+                ["HostNetwork__Simulated"] = "true",
+                ["IpamSocket__Path"] = socketPath,
+                ["Datastore__CheckpointPath"] = Path.Combine(directory.FullName, "ipam.json"),
+                ["DISABLE_INTROSPECTION"] = "true",
+                ["DISABLE_METRICS"] = "true",
+            };
+            string[] arguments = ["run", "--config", Path.Combine(directory.FullName, "vpc-cni.env"), "--config-poll", "0"];
+            using var child = new ChildNode(executable, arguments, environment);
+            await child.SocketPathAsync(TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
             using (var channel = UnixSocketChannel.Create(socketPath))
             {
                 var cni = new CNIBackend.CNIBackendClient(channel);
@@ -63,10 +83,9 @@ public static class NodeFootprint
             var millicores = (cpuAfter - cpuBefore) / (double)clockTicks / elapsed.TotalSeconds * 1000;
             var doc = new StringBuilder();
             doc.AppendLine(CultureInfo.InvariantCulture,
-                $"{heading} The framework-dependent `out/bin/vpc-cni-node` that `build.ps1 -Task Publish` lays out (Debug configuration, its default), run as `vpc-cni-node run --simulate scenario.json` in a child process (one simulated {InstanceType}, node loop on, introspection and metrics off); the pool loop fills the pool from the simulator while {Pods} pods are added over the socket (each AddNetwork retried until it succeeds).");
+                $"{heading} `out/bin/vpc-cni-node` as `build.ps1 -Task Publish` lays it out ({Describe(executable)}), run as `vpc-cni-node run` in a child process against the EC2/IMDS simulator hosted in the bench process (one simulated {InstanceType}; `HostNetwork:Simulated`, node loop on, introspection and metrics off), as in docs/service.md, \"Against a simulator that runs elsewhere\"; the pool loop fills the pool while {Pods} pods are added over the socket (each AddNetwork retried until it succeeds).");
             doc.AppendLine(CultureInfo.InvariantCulture,
                 $"After {settle.TotalSeconds:0} s of idling, CPU time (utime + stime from /proc/<pid>/stat) over a {elapsed.TotalSeconds:0} s idle window, then VmRSS and VmHWM from /proc/<pid>/status.");
-            doc.AppendLine("`--simulate` hosts the EC2/IMDS simulator in the same process, so these figures are an upper bound for the service on a real node.");
             doc.AppendLine("Reference: upstream's aws-node DaemonSet requests (a scheduling reservation, not a measurement).").AppendLine();
             doc.AppendLine("| measure | ours | upstream DaemonSet request |");
             doc.AppendLine("|---|---:|---:|");
@@ -79,6 +98,28 @@ public static class NodeFootprint
         {
             directory.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A framework-dependent executable has its assembly and runtimeconfig.json beside it (the GC and
+    /// JIT settings it runs with are listed from there); a Native AOT one stands alone.
+    /// </summary>
+    private static string Describe(string executable)
+    {
+        var runtimeConfig = executable + ".runtimeconfig.json";
+        if (!File.Exists(runtimeConfig))
+        {
+            return "Native AOT";
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllText(runtimeConfig));
+        var settings = json.RootElement.GetProperty("runtimeOptions").TryGetProperty("configProperties", out var properties)
+            ? properties.EnumerateObject()
+                .Where(p => p.Name.StartsWith("System.GC.", StringComparison.Ordinal) || p.Name.StartsWith("System.Runtime.Tiered", StringComparison.Ordinal))
+                .Select(p => $"`{p.Name}={p.Value}`")
+                .ToList()
+            : [];
+        return $"framework-dependent, JIT, runtimeconfig {(settings.Count == 0 ? "without GC or JIT settings" : string.Join(", ", settings))}";
     }
 
     private static async Task AddUntilSuccessAsync(CNIBackend.CNIBackendClient cni, string containerId, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Grpc.Health.V1;
 using Grpc.Reflection.V1Alpha;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VpcCni.Engine.Ipam.Checkpoint;
 using VpcCni.Service.Hosting;
 using VpcCni.Service.Tests.Support;
 
@@ -61,5 +63,27 @@ public sealed class NodeServiceHostTests
             settings: new Dictionary<string, string?> { ["NodeNetwork:NetworkPolicyMode"] = "enforcing" }));
 
         Assert.Contains("NetworkPolicyMode 'enforcing'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, CheckpointDurability.Atomic)]
+    [InlineData("Durable", CheckpointDurability.Durable)]
+    [InlineData("atomic", CheckpointDurability.Atomic)]
+    public async Task TheCheckpointIsAtomicByDefaultAndDurableWhenConfigured(string? configured, CheckpointDurability expected)
+    {
+        await using var host = await ServiceHarness.StartAsync(
+            settings: new Dictionary<string, string?> { ["Datastore:CheckpointDurability"] = configured });
+
+        var store = Assert.IsType<JsonFileCheckpointStore>(host.App.Services.GetRequiredService<ICheckpointStore>());
+        Assert.Equal(expected, store.Durability);
+    }
+
+    [Fact]
+    public async Task StartFailsWhenTheCheckpointDurabilityIsUnknown()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => ServiceHarness.StartAsync(
+            settings: new Dictionary<string, string?> { ["Datastore:CheckpointDurability"] = "7" }));
+
+        Assert.Contains("Datastore:CheckpointDurability '7' must be Atomic or Durable", error.Message, StringComparison.Ordinal);
     }
 }

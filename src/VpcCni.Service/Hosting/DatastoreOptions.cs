@@ -16,6 +16,13 @@ public sealed class DatastoreOptions : IValidatableObject
     [Required]
     public string CheckpointPath { get; set; } = CheckpointPaths.DefaultPath;
 
+    /// <summary>
+    /// Whether a checkpoint write also fsyncs (<see cref="CheckpointDurability.Durable"/>) or only
+    /// replaces the file atomically (<see cref="CheckpointDurability.Atomic"/>, the default); see
+    /// docs/service.md, "Checkpoint durability".
+    /// </summary>
+    public CheckpointDurability CheckpointDurability { get; set; } = CheckpointDurability.Atomic;
+
     /// <summary>How long a released address stays out of use (upstream <c>IP_COOLDOWN_PERIOD</c>, 30 s).</summary>
     public TimeSpan CooldownPeriod { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -27,6 +34,11 @@ public sealed class DatastoreOptions : IValidatableObject
         if (!string.IsNullOrEmpty(CheckpointPath) && !Path.IsPathFullyQualified(CheckpointPath))
         {
             yield return new ValidationResult($"Datastore:CheckpointPath '{CheckpointPath}' must be an absolute path.", [nameof(CheckpointPath)]);
+        }
+
+        if (!Enum.IsDefined(CheckpointDurability))
+        {
+            yield return new ValidationResult($"Datastore:CheckpointDurability '{CheckpointDurability}' must be Atomic or Durable.", [nameof(CheckpointDurability)]);
         }
 
         if (CooldownPeriod < TimeSpan.Zero)

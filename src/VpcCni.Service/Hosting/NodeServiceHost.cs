@@ -74,7 +74,10 @@ public static class NodeServiceHost
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICheckpointStore>(provider =>
-            new JsonFileCheckpointStore(provider.GetRequiredService<IOptions<DatastoreOptions>>().Value.CheckpointPath));
+        {
+            var options = provider.GetRequiredService<IOptions<DatastoreOptions>>().Value;
+            return new JsonFileCheckpointStore(options.CheckpointPath, options.CheckpointDurability);
+        });
         services.TryAddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<DatastoreOptions>>().Value;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using VpcCni.Engine.Errors;
 
@@ -5,28 +6,47 @@ namespace VpcCni.Engine.Ipam.Checkpoint;
 
 /// <summary>
 /// Keeps the checkpoint in a JSON file, replaced atomically: the new document goes to a temporary
-/// file in the same directory, is flushed to disk, renamed over the old file (rename(2) is atomic
-/// within a file system) and the directory is synced so the rename itself survives a power loss.
-/// A crash at any point leaves either the old or the new file, never a torn one.
+/// file in the same directory and is renamed over the old file (rename(2) is atomic within a file
+/// system), so a crash at any point leaves either the old or the new file, never a torn one. With
+/// <see cref="CheckpointDurability.Durable"/> the temporary file is also fsync'd before the rename
+/// and the directory after it, so the rename survives a power loss as well.
 /// </summary>
 public sealed class JsonFileCheckpointStore : ICheckpointStore
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private static readonly byte[] Newline = "\n"u8.ToArray();
-    private readonly Action<string>? _beforeReplace;
 
-    public JsonFileCheckpointStore(string path)
-        : this(path, beforeReplace: null)
+    // 110 pods make about 25 KiB; the buffer grows once past that and is kept for the next write.
+    private const int InitialBufferSize = 32 * 1024;
+    private readonly Action<string>? _beforeReplace;
+    private ArrayBufferWriter<byte>? _spareBuffer;
+
+    public JsonFileCheckpointStore(string path, CheckpointDurability durability = CheckpointDurability.Atomic)
+        : this(path, durability, beforeReplace: null)
     {
     }
 
-    /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the synced temporary file's path just before the rename.</summary>
+    /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the written temporary file's path just before the rename.</summary>
     internal JsonFileCheckpointStore(string path, Action<string>? beforeReplace)
+        : this(path, CheckpointDurability.Atomic, beforeReplace)
+    {
+    }
+
+    /// <summary>Test seam, as above, for a given durability.</summary>
+    internal JsonFileCheckpointStore(string path, CheckpointDurability durability, Action<string>? beforeReplace)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!Enum.IsDefined(durability))
+        {
+            throw new ArgumentOutOfRangeException(nameof(durability), durability, "Unknown checkpoint durability.");
+        }
+
         FilePath = Path.GetFullPath(path);
+        Durability = durability;
         _beforeReplace = beforeReplace;
     }
+
+    /// <summary>Whether a write also waits for the disk (fsync), or only for the page cache.</summary>
+    public CheckpointDurability Durability { get; }
 
     /// <summary>Absolute path of the checkpoint file.</summary>
     public string FilePath { get; }
@@ -72,25 +92,56 @@ public sealed class JsonFileCheckpointStore : ICheckpointStore
     /// <summary>
     /// Replaces the file atomically. The document ends in a newline and both files are mode 0600, as
     /// upstream's writer leaves them (Go <c>json.Encoder.Encode</c>, <c>os.CreateTemp</c>): they hold
-    /// pod names and container ids.
+    /// pod names and container ids. The write is synchronous: the document is a few tens of KiB
+    /// going to the page cache, which costs less than a hop to the thread pool.
     /// </summary>
-    public async Task WriteAsync(IpamCheckpoint checkpoint, CancellationToken cancellationToken)
+    public Task WriteAsync(IpamCheckpoint checkpoint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(checkpoint);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled(cancellationToken);
+        }
+
+        // One buffer serves every write; a second concurrent write (never made by the datastore, which
+        // writes under its lock) simply gets a buffer of its own.
+        var buffer = Interlocked.Exchange(ref _spareBuffer, null) ?? new ArrayBufferWriter<byte>(InitialBufferSize);
+        try
+        {
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                JsonSerializer.Serialize(writer, checkpoint, CheckpointJsonContext.Default.IpamCheckpoint);
+            }
+
+            buffer.Write("\n"u8);
+            Replace(buffer.WrittenSpan);
+            return Task.CompletedTask;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            return Task.FromException(ex);
+        }
+        finally
+        {
+            buffer.ResetWrittenCount();
+            _spareBuffer = buffer;
+        }
+    }
+
+    private void Replace(ReadOnlySpan<byte> document)
+    {
         var directory = Path.GetDirectoryName(FilePath)!;
         Directory.CreateDirectory(directory);
         var temporary = TemporaryPath;
-        var document = JsonSerializer.SerializeToUtf8Bytes(checkpoint, CheckpointJsonContext.Default.IpamCheckpoint);
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, Options = FileOptions.Asynchronous };
+            var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
             if (!OperatingSystem.IsWindows())
             {
                 options.UnixCreateMode = OwnerReadWrite;
             }
 
-            var stream = new FileStream(temporary, options);
-            await using (stream.ConfigureAwait(false))
+            using (var stream = new FileStream(temporary, options))
             {
                 if (!OperatingSystem.IsWindows())
                 {
@@ -98,12 +149,12 @@ public sealed class JsonFileCheckpointStore : ICheckpointStore
                     File.SetUnixFileMode(stream.SafeFileHandle, OwnerReadWrite);
                 }
 
-                await stream.WriteAsync(document, cancellationToken).ConfigureAwait(false);
-                await stream.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-
-                // fsync(2) the data before the rename, or a crash could expose a renamed but empty file.
-                stream.Flush(flushToDisk: true);
+                stream.Write(document);
+                if (Durability == CheckpointDurability.Durable)
+                {
+                    // fsync(2) the data before the rename, or a power loss could expose a renamed but empty file.
+                    stream.Flush(flushToDisk: true);
+                }
             }
 
             _beforeReplace?.Invoke(temporary);
@@ -115,7 +166,10 @@ public sealed class JsonFileCheckpointStore : ICheckpointStore
             throw;
         }
 
-        DirectorySync.TrySync(directory);
+        if (Durability == CheckpointDurability.Durable)
+        {
+            DirectorySync.TrySync(directory);
+        }
     }
 
     private VpcCniException ReadFailed(string problem, Exception inner) => new(

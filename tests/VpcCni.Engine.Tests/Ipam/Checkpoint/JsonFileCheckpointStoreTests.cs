@@ -128,5 +128,42 @@ public sealed partial class JsonFileCheckpointStoreTests : IDisposable
         Assert.Empty((await nested.ReadAsync(CancellationToken.None))!.Allocations);
     }
 
+    [Fact]
+    public async Task DurableWritesTheSameBytesAsTheDefaultAtomicWrite()
+    {
+        var atomicPath = Path.Combine(_dir.FullName, "atomic.json");
+        var atomic = new JsonFileCheckpointStore(atomicPath);
+        var durable = new JsonFileCheckpointStore(FilePath, CheckpointDurability.Durable);
+
+        await atomic.WriteAsync(OneAllocation("c1", "10.0.0.1"), CancellationToken.None);
+        await durable.WriteAsync(OneAllocation("c1", "10.0.0.1"), CancellationToken.None);
+
+        Assert.Equal(CheckpointDurability.Atomic, atomic.Durability);
+        Assert.Equal(await File.ReadAllBytesAsync(atomicPath), await File.ReadAllBytesAsync(FilePath));
+        Assert.False(File.Exists(durable.TemporaryPath));
+    }
+
+    [Fact]
+    public async Task AShorterDocumentAfterALongerOneLeavesNothingOfTheLongerOne()
+    {
+        var store = new JsonFileCheckpointStore(FilePath);
+        var two = OneAllocation("c1", "10.0.0.1") with
+        {
+            Allocations = [.. OneAllocation("c1", "10.0.0.1").Allocations, .. OneAllocation("c2-with-a-longer-container-id", "10.0.0.2").Allocations],
+        };
+        await store.WriteAsync(two, CancellationToken.None);
+
+        await store.WriteAsync(OneAllocation("c3", "10.0.0.3"), CancellationToken.None);
+
+        var text = await File.ReadAllTextAsync(FilePath);
+        Assert.EndsWith("}\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2-with", text, StringComparison.Ordinal);
+        Assert.Equal("c3", Assert.Single((await store.ReadAsync(CancellationToken.None))!.Allocations).ContainerId);
+    }
+
+    [Fact]
+    public void AnUndefinedDurabilityIsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new JsonFileCheckpointStore(FilePath, (CheckpointDurability)7));
+
     public void Dispose() => _dir.Delete(recursive: true);
 }

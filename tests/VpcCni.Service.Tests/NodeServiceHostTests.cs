@@ -66,10 +66,10 @@ public sealed class NodeServiceHostTests
     }
 
     [Theory]
-    [InlineData(null, CheckpointDurability.Atomic)]
+    [InlineData(null, CheckpointDurability.Durable)]
     [InlineData("Durable", CheckpointDurability.Durable)]
     [InlineData("atomic", CheckpointDurability.Atomic)]
-    public async Task TheCheckpointIsAtomicByDefaultAndDurableWhenConfigured(string? configured, CheckpointDurability expected)
+    public async Task TheCheckpointIsDurableByDefaultAndAtomicWhenConfigured(string? configured, CheckpointDurability expected)
     {
         await using var host = await ServiceHarness.StartAsync(
             settings: new Dictionary<string, string?> { ["Datastore:CheckpointDurability"] = configured });

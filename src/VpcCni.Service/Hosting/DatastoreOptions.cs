@@ -17,11 +17,11 @@ public sealed class DatastoreOptions : IValidatableObject
     public string CheckpointPath { get; set; } = CheckpointPaths.DefaultPath;
 
     /// <summary>
-    /// Whether a checkpoint write also fsyncs (<see cref="CheckpointDurability.Durable"/>) or only
-    /// replaces the file atomically (<see cref="CheckpointDurability.Atomic"/>, the default); see
+    /// Whether a checkpoint write also fsyncs (<see cref="CheckpointDurability.Durable"/>, the default)
+    /// or only replaces the file atomically (<see cref="CheckpointDurability.Atomic"/>); see
     /// docs/service.md, "Checkpoint durability".
     /// </summary>
-    public CheckpointDurability CheckpointDurability { get; set; } = CheckpointDurability.Atomic;
+    public CheckpointDurability CheckpointDurability { get; set; } = CheckpointDurability.Durable;
 
     /// <summary>How long a released address stays out of use (upstream <c>IP_COOLDOWN_PERIOD</c>, 30 s).</summary>
     public TimeSpan CooldownPeriod { get; set; } = TimeSpan.FromSeconds(30);

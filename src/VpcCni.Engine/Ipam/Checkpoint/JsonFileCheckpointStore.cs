@@ -20,14 +20,14 @@ public sealed class JsonFileCheckpointStore : ICheckpointStore
     private readonly Action<string>? _beforeReplace;
     private ArrayBufferWriter<byte>? _spareBuffer;
 
-    public JsonFileCheckpointStore(string path, CheckpointDurability durability = CheckpointDurability.Atomic)
+    public JsonFileCheckpointStore(string path, CheckpointDurability durability = CheckpointDurability.Durable)
         : this(path, durability, beforeReplace: null)
     {
     }
 
     /// <summary>Test seam: <paramref name="beforeReplace"/> runs with the written temporary file's path just before the rename.</summary>
     internal JsonFileCheckpointStore(string path, Action<string>? beforeReplace)
-        : this(path, CheckpointDurability.Atomic, beforeReplace)
+        : this(path, CheckpointDurability.Durable, beforeReplace)
     {
     }
 

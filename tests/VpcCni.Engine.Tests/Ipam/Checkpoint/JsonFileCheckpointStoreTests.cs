@@ -129,16 +129,16 @@ public sealed partial class JsonFileCheckpointStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task DurableWritesTheSameBytesAsTheDefaultAtomicWrite()
+    public async Task TheDefaultDurableWriteWritesTheSameBytesAsAnAtomicOne()
     {
         var atomicPath = Path.Combine(_dir.FullName, "atomic.json");
-        var atomic = new JsonFileCheckpointStore(atomicPath);
-        var durable = new JsonFileCheckpointStore(FilePath, CheckpointDurability.Durable);
+        var atomic = new JsonFileCheckpointStore(atomicPath, CheckpointDurability.Atomic);
+        var durable = new JsonFileCheckpointStore(FilePath);
 
         await atomic.WriteAsync(OneAllocation("c1", "10.0.0.1"), CancellationToken.None);
         await durable.WriteAsync(OneAllocation("c1", "10.0.0.1"), CancellationToken.None);
 
-        Assert.Equal(CheckpointDurability.Atomic, atomic.Durability);
+        Assert.Equal(CheckpointDurability.Durable, durable.Durability);
         Assert.Equal(await File.ReadAllBytesAsync(atomicPath), await File.ReadAllBytesAsync(FilePath));
         Assert.False(File.Exists(durable.TemporaryPath));
     }

@@ -39,45 +39,27 @@ public sealed class DemandGrowthTests
         Assert.All(sim.RequestLog.Snapshot(), r => Assert.Null(r.ErrorCode));
     }
 
-    [Fact]
-    public async Task WithAddNetworkWaitZeroAnEmptyPoolAnswersSuccessFalseAtOnceAsUpstreamDoes()
+    [Theory]
+    [InlineData("00:00:00", 0)] // upstream's behaviour: an empty pool answers at once
+    [InlineData("00:00:00.500", 0)] // the wait is over
+    [InlineData("00:05:00", 3)] // the caller's deadline comes first: Success=false, not DEADLINE_EXCEEDED
+    public async Task AnEmptyPoolThatDoesNotGrowAnswersSuccessFalseAfterTheWaitOrBeforeTheDeadline(string wait, int deadlineSeconds)
     {
         await using var sim = await StartSimulatorAsync("m5.large");
-        StopGrowth(sim);
-        using var directory = new TempDirectory();
-        await using var node = await NodeHarness.StartAsync(sim, directory, new Dictionary<string, string?> { ["NodeLoop:AddNetworkWait"] = "00:00:00" });
+        foreach (var action in new[] { "AssignPrivateIpAddresses", "CreateNetworkInterface" })
+        {
+            sim.InjectFault(new FaultRule { Action = action, ErrorCode = "InternalError" });
+        }
 
-        var reply = await node.Cni.AddNetworkAsync(ServiceHarness.AddRequest("pod-1"));
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory, new Dictionary<string, string?> { ["NodeLoop:AddNetworkWait"] = wait });
+
+        // A deadline generous enough for a loaded machine to answer within the margin the service keeps.
+        DateTime? deadline = deadlineSeconds > 0 ? DateTime.UtcNow.AddSeconds(deadlineSeconds) : null;
+        var reply = await node.Cni.AddNetworkAsync(ServiceHarness.AddRequest("pod-1"), deadline: deadline);
 
         Assert.False(reply.Success);
         Assert.Empty(reply.IPAllocationMetadata);
-    }
-
-    [Fact]
-    public async Task AWaitingCallAnswersSuccessFalseOnceAddNetworkWaitIsOver()
-    {
-        await using var sim = await StartSimulatorAsync("m5.large");
-        StopGrowth(sim);
-        using var directory = new TempDirectory();
-        await using var node = await NodeHarness.StartAsync(sim, directory, new Dictionary<string, string?> { ["NodeLoop:AddNetworkWait"] = "00:00:00.500" });
-
-        var reply = await node.Cni.AddNetworkAsync(ServiceHarness.AddRequest("pod-1"));
-
-        Assert.False(reply.Success);
-    }
-
-    [Fact]
-    public async Task AWaitingCallAnswersSuccessFalseBeforeItsDeadlineRatherThanDeadlineExceeded()
-    {
-        await using var sim = await StartSimulatorAsync("m5.large");
-        StopGrowth(sim);
-        using var directory = new TempDirectory();
-        await using var node = await NodeHarness.StartAsync(sim, directory, new Dictionary<string, string?> { ["NodeLoop:AddNetworkWait"] = "00:05:00" });
-
-        // Generous enough for a loaded machine to answer within the margin the service keeps.
-        var reply = await node.Cni.AddNetworkAsync(ServiceHarness.AddRequest("pod-1"), deadline: DateTime.UtcNow.AddSeconds(3));
-
-        Assert.False(reply.Success);
     }
 
     [Fact]
@@ -93,14 +75,6 @@ public sealed class DemandGrowthTests
 
         Assert.True(reply.Success);
         Assert.Equal(2, NodeHarness.Requests(sim, "AssignPrivateIpAddresses"));
-    }
-
-    private static void StopGrowth(SimulatorServer sim)
-    {
-        foreach (var action in new[] { "AssignPrivateIpAddresses", "CreateNetworkInterface" })
-        {
-            sim.InjectFault(new FaultRule { Action = action, ErrorCode = "InternalError" });
-        }
     }
 
     private static Task<SimulatorServer> StartSimulatorAsync(string instanceType)

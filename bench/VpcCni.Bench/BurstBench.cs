@@ -50,7 +50,7 @@ public sealed class BurstBench : IBenchmarkSuite
         var timeRatio = median.AllServed.TotalMilliseconds / floor;
         var callRatio = (double)median.TotalEc2Calls / minimum;
         doc.AppendLine(CultureInfo.InvariantCulture,
-            $"Goals: time {timeRatio:0.00}× the floor ({(timeRatio <= 1.25 ? "met" : "not met")}), EC2 calls {callRatio:0.00}× the fewest ({(callRatio <= 1.1 + 1e-9 ? "met" : "not met")}). The one call above the fewest is the DescribeInstances that finds the free device indexes, run beside the first CreateNetworkInterface.");
+            $"Goals: time {timeRatio:0.00}× the floor ({(timeRatio <= 1.25 ? "met" : "not met")}), EC2 calls {callRatio:0.00}× the fewest ({(callRatio <= 1.1 + 1e-9 ? "met" : "not met")}). The one call above the fewest is the DescribeInstances that finds the free device indexes, run beside the first CreateNetworkInterface. The upstream-style row is our service with the wait off, so it shares that single DescribeInstances; upstream's ipamd describes the instance before every attach (3 here, 13 calls).");
         return doc.ToString();
     }
 

@@ -10,5 +10,11 @@ public static partial class ErrorIds
 
         /// <summary>Neither instance metadata nor EC2 shows the instance's primary ENI.</summary>
         public const string PrimaryEniMissing = "Node.PrimaryEniMissing";
+
+        /// <summary>The node-wide host network (kernel settings, rules 1024 and 1535, SNAT and connmark) could not be set up.</summary>
+        public const string HostNetworkSetupFailed = "Node.HostNetworkSetupFailed";
+
+        /// <summary>The host rules 512 and 1536 of the pods restored from the checkpoint could not be rewritten.</summary>
+        public const string PodRulesRewriteFailed = "Node.PodRulesRewriteFailed";
     }
 }

@@ -9,7 +9,8 @@ public sealed class NodeHostNetworkOptions
     public const string SectionName = "HostNetwork";
 
     /// <summary>
-    /// Record the host side of ENIs instead of programming links, routes and rules. <c>run --simulate</c>
+    /// Record the host side of ENIs and the node-wide host network instead of programming links, routes,
+    /// rules, kernel settings and iptables. <c>run --simulate</c>
     /// sets it; set it (<c>HostNetwork__Simulated=true</c>) to rehearse a node against a simulator that
     /// runs elsewhere, whose ENIs never appear on this machine. Off on a real node.
     /// </summary>

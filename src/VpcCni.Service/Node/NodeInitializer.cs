@@ -19,8 +19,9 @@ namespace VpcCni.Service.Node;
 
 /// <summary>
 /// Node initialisation (upstream <c>pkg/ipamd/ipamd.go</c> <c>nodeInit</c>): the instance's identity
-/// and limits, every attached ENI of card 0 with its secondary addresses and prefixes in the datastore,
-/// their host setup, then the checkpoint restored so that running pods keep their addresses. It runs
+/// and limits, the node-wide host network, every attached ENI of card 0 with its secondary addresses
+/// and prefixes in the datastore, their host setup, then the checkpoint restored so that running pods
+/// keep their addresses, and those pods' host rules rewritten. It runs
 /// in the host's starting phase, before any hosted service starts, so the IPAM socket is bound only
 /// once the datastore is filled; a failure stops start-up, as upstream's daemon exits.
 /// </summary>
@@ -87,6 +88,10 @@ internal sealed class NodeInitializer(
             .ResolveAsync(instanceType, cancellationToken).ConfigureAwait(false);
         NodeLog.Limits(logger, limits.InstanceType, limits.EniLimit, limits.Ipv4PerEni);
 
+        // The node-wide host network comes before the ENIs, as upstream nodeInit calls SetupHostNetwork first.
+        var hostNetwork = services.GetRequiredService<INodeHostNetwork>();
+        await hostNetwork.SetupAsync(NodeHostNetworkSpec.From(settings, MacOf(mac), localIpv4, vpcCidrs), cancellationToken).ConfigureAwait(false);
+
         var host = services.GetRequiredService<IEniHostSetup>();
         var enis = await AttachedEniDiscovery.DiscoverAsync(imds, ec2, settings.Ipam.ManageUntaggedEni, cancellationToken).ConfigureAwait(false);
         foreach (var eni in enis)
@@ -106,6 +111,7 @@ internal sealed class NodeInitializer(
         // of this node is kept (upstream ReadBackingStore drops only what the API says is gone).
         var report = await datastore.RestoreAsync(null, cancellationToken).ConfigureAwait(false);
         NodeLog.Restored(logger, report.Restored.Count, report.Dropped.Count, report.Kept.Count);
+        await hostNetwork.RewritePodRulesAsync(PodRulesOf(datastore.Snapshot()), cancellationToken).ConfigureAwait(false);
 
         var provider = new Ec2EniProvider(ec2, imds, host, services.GetRequiredService<IOptions<EniProviderOptions>>(), time,
             loggers.CreateLogger<Ec2EniProvider>());
@@ -162,6 +168,19 @@ internal sealed class NodeInitializer(
         return cidrs.Length;
     }
 
+    /// <summary>
+    /// Rules 512 and 1536 of every assigned IPv4 address, with its ENI's table: the pods the checkpoint gave
+    /// back (upstream <c>pkg/ipamd/ipamd.go</c> <c>configureIPRulesForPods</c> walks the allocated addresses).
+    /// </summary>
+    private static PodHostRules[] PodRulesOf(DatastoreSnapshot snapshot) =>
+    [
+        .. snapshot.Enis.SelectMany(e => e.Cidrs.SelectMany(c => c.Addresses)
+            .Where(a => a.IsAssigned && a.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork)
+            .Select(a => new PodHostRules(a.Address, e.Descriptor.RouteTableId))),
+    ];
+
+    private static PhysicalAddress MacOf(string mac) => PhysicalAddress.Parse(mac.Replace(':', '-'));
+
     private static EniNetworkSpec NetworkSpecOf(DiscoveredEni eni)
     {
         var primaryIp = eni.Described.PrimaryIpAddress ?? (eni.Metadata.Ipv4Addresses.Count > 0 ? eni.Metadata.Ipv4Addresses[0] : null)
@@ -170,7 +189,7 @@ internal sealed class NodeInitializer(
         var subnet = eni.Metadata.SubnetIpv4Cidr
             ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Node.InstanceIdentityMissing,
                 $"Instance metadata has no subnet-ipv4-cidr-block for ENI {eni.Id} ({eni.Metadata.MacAddress}).");
-        return new EniNetworkSpec(PhysicalAddress.Parse(eni.Metadata.MacAddress.Replace(':', '-')), primaryIp, subnet,
+        return new EniNetworkSpec(MacOf(eni.Metadata.MacAddress), primaryIp, subnet,
             eni.Metadata.DeviceNumber, 0, eni.Metadata.IsPrimary, eni.IsTrunk);
     }
 

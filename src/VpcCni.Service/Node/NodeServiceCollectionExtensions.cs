@@ -6,8 +6,6 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam.Execution;
-using VpcCni.Engine.Linux;
-using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Service.Hosting;
 using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 
@@ -24,7 +22,7 @@ public static class NodeServiceCollectionExtensions
     /// <c>Ec2</c>, <c>EniProvider</c>), <see cref="NodeReadiness"/>, the initialiser
     /// and the pool loop. An <c>Amazon.Runtime.AWSCredentials</c> singleton, when registered, replaces
     /// the SDK's default credential chain; an <see cref="IEniHostSetup"/> registered before this call
-    /// replaces the netlink one, and <see cref="NodeHostNetworkOptions.Simulated"/> picks <see cref="SimulatedEniHostSetup"/>. The live <see cref="VpcCniSettings"/> it reads are registered by the
+    /// replaces the netlink one, as an <see cref="INodeHostNetwork"/> does the kernel settings, rules and packet filter; <see cref="NodeHostNetworkOptions.Simulated"/> picks <see cref="SimulatedEniHostSetup"/> and <see cref="SimulatedNodeHostNetwork"/>. The live <see cref="VpcCniSettings"/> it reads are registered by the
     /// host (<see cref="Hosting.NodeServiceHost"/>).
     /// </summary>
     public static IServiceCollection AddNodeLoop(this IServiceCollection services)
@@ -100,13 +98,16 @@ public static class NodeServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<ImdsInstanceMetadata>>()));
         services.AddOptions<NodeHostNetworkOptions>().BindConfiguration(NodeHostNetworkOptions.SectionName);
-        services.TryAddSingleton<IEniHostSetup>(provider => provider.GetRequiredService<IOptions<NodeHostNetworkOptions>>().Value.Simulated
+        services.TryAddSingleton(provider => new LinuxHostAdapters(
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue.Networking.EniMtu,
+            provider.GetRequiredService<ILoggerFactory>()));
+        services.TryAddSingleton<IEniHostSetup>(provider => HostNetworkSimulated(provider)
             ? ActivatorUtilities.CreateInstance<SimulatedEniHostSetup>(provider)
-            : new HostEniNetworkSetup(new HostEniNetwork(
-                RtNetlink.Open(), new NetNs(), new ProcSysctl(), "/proc/self/ns/net",
-                provider.GetRequiredService<TimeProvider>(),
-                new HostNetworkOptions { EniMtu = provider.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue.Networking.EniMtu },
-                provider.GetRequiredService<ILogger<HostEniNetwork>>())));
+            : new HostEniNetworkSetup(provider.GetRequiredService<LinuxHostAdapters>().Enis));
+        services.TryAddSingleton<INodeHostNetwork>(provider => HostNetworkSimulated(provider)
+            ? ActivatorUtilities.CreateInstance<SimulatedNodeHostNetwork>(provider)
+            : provider.GetRequiredService<LinuxHostAdapters>().Node);
 
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<PoolDemand>();
@@ -120,6 +121,9 @@ public static class NodeServiceCollectionExtensions
         services.AddHostedService<LeakedEniCleanup>();
         return services;
     }
+
+    private static bool HostNetworkSimulated(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<NodeHostNetworkOptions>>().Value.Simulated;
 
     /// <summary>The settings, or null when the loop is off (they are then never bound).</summary>
     private static VpcCniSettings? Settings(IServiceProvider provider) =>

@@ -28,4 +28,7 @@ internal static partial class DataplaneLog
 
     [LoggerMessage(EventId = LogEventIds.Dataplane + 6, Level = LogLevel.Debug, Message = "Pod namespace {NetnsPath} is already gone; its veth went with it")]
     public static partial void PodNamespaceGone(ILogger logger, string netnsPath);
+
+    [LoggerMessage(EventId = LogEventIds.Dataplane + 20, Level = LogLevel.Information, Message = "Host rules 512 and 1536 of {Count} restored pods rewritten; {Removed} stale rules removed")]
+    public static partial void PodRulesRewritten(ILogger logger, int count, int removed);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Errors;
@@ -43,7 +44,7 @@ public sealed class HostEniNetwork
     public async Task<LinkInfo> SetupEniAsync(EniNetworkSpec eni, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(eni);
-        var link = await FindLinkAsync(eni, cancellationToken).ConfigureAwait(false);
+        var link = await FindLinkByMacAsync(eni.Mac, cancellationToken).ConfigureAwait(false);
         if (link.Mtu != _options.EniMtu)
         {
             _host.SetMtu(link.Index, _options.EniMtu);
@@ -216,12 +217,17 @@ public sealed class HostEniNetwork
 
     private static IPAddress Any(IPAddress like) => like.AddressFamily == AddressFamily.InterNetwork ? IPAddress.Any : IPAddress.IPv6Any;
 
-    private async Task<LinkInfo> FindLinkAsync(EniNetworkSpec eni, CancellationToken cancellationToken)
+    /// <summary>
+    /// The link of an ENI, looked up by MAC with the retries of <see cref="HostNetworkOptions"/>: an ENI
+    /// attached a moment ago may not have its link yet (upstream <c>pkg/networkutils/network.go</c> <c>linkByMac</c>).
+    /// </summary>
+    public async Task<LinkInfo> FindLinkByMacAsync(PhysicalAddress mac, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(mac);
         var attempts = Math.Max(1, _options.LinkLookupAttempts);
         for (var attempt = 1; ; attempt++)
         {
-            if (_host.FindLinkByMac(eni.Mac) is { } link)
+            if (_host.FindLinkByMac(mac) is { } link)
             {
                 return link;
             }
@@ -231,10 +237,10 @@ public sealed class HostEniNetwork
                 throw new VpcCniException(
                     VpcCniErrorCategory.NotFound,
                     ErrorIds.Dataplane.EniLinkNotFound,
-                    $"No link has MAC {eni.Mac} after {attempts} attempts {_options.LinkLookupDelay.TotalSeconds:0.#} s apart; the ENI may not be attached to this instance yet.");
+                    $"No link has MAC {mac} after {attempts} attempts {_options.LinkLookupDelay.TotalSeconds:0.#} s apart; the ENI may not be attached to this instance yet.");
             }
 
-            HostNetworkLog.EniLinkNotYetVisible(_logger, eni.Mac, attempt, attempts);
+            HostNetworkLog.EniLinkNotYetVisible(_logger, mac, attempt, attempts);
             await Task.Delay(_options.LinkLookupDelay, _time, cancellationToken).ConfigureAwait(false);
         }
     }

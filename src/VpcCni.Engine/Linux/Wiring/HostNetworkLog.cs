@@ -25,4 +25,7 @@ internal static partial class HostNetworkLog
 
     [LoggerMessage(EventId = LogEventIds.HostNetwork + 5, Level = LogLevel.Information, Message = "Kernel parameter {Key} set to {Value}")]
     public static partial void SysctlSet(ILogger logger, string key, string value);
+
+    [LoggerMessage(EventId = LogEventIds.HostNetwork + 20, Level = LogLevel.Information, Message = "Node host network set up on {PrimaryInterface}: kernel settings, node rules, connmark backend {ConnmarkBackend}, external SNAT {ExternalSnat}")]
+    public static partial void NodeHostNetworkSetUp(ILogger logger, string primaryInterface, string connmarkBackend, bool externalSnat);
 }

@@ -137,6 +137,44 @@ public sealed class PodNetworkWiring
     {
         var pod = HostPrefix(podIp);
         _host.ReplaceRoute(new RouteEntry(pod, null, hostVethIndex, RouteTables.Main, RouteScope.Link));
+        AddHostRules(pod, table);
+    }
+
+    /// <summary>
+    /// After a restart, for the pods the checkpoint gave back (upstream <c>pkg/ipamd/ipamd.go</c>
+    /// <c>configureIPRulesForPods</c>): each pod's rules 512 and 1536 as <see cref="Setup"/> writes
+    /// them, with a rule 1536 naming another table removed first. The rules are listed once for all
+    /// pods. Returns how many stale rules were removed.
+    /// </summary>
+    public int RewriteHostRules(IReadOnlyCollection<PodHostRules> pods)
+    {
+        ArgumentNullException.ThrowIfNull(pods);
+        if (pods.FirstOrDefault(p => p.PodIp.AddressFamily != AddressFamily.InterNetwork) is { } v6)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Dataplane.UnsupportedPodAddressFamily, $"Pod address {v6.PodIp} is not IPv4; IPv6 pod rules are not implemented yet.");
+        }
+
+        var fromPod = _host.ListRules(AddressFamily.InterNetwork).Where(r => r.Priority == FromPodRulePriority && r.Source is not null).ToLookup(r => r.Source);
+        var removed = 0;
+        foreach (var (podIp, table) in pods)
+        {
+            var pod = HostPrefix(podIp);
+
+            // A rule left from an earlier placement (another ENI) would win over the one added below.
+            foreach (var stale in fromPod[pod].Where(r => r.Table != table))
+            {
+                removed += Idempotent.Remove(() => _host.DeleteRule(stale)) ? 1 : 0;
+            }
+
+            AddHostRules(pod, table);
+        }
+
+        DataplaneLog.PodRulesRewritten(_logger, pods.Count, removed);
+        return removed;
+    }
+
+    private void AddHostRules(IPNetwork pod, int table)
+    {
         Idempotent.Create(() => _host.AddRule(new RuleEntry(ToPodRulePriority, RouteTables.Main, Destination: pod)));
         if (table != RouteTables.Main)
         {

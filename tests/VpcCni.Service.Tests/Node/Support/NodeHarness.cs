@@ -20,23 +20,27 @@ namespace VpcCni.Service.Tests.Node.Support;
 /// <summary>
 /// The real node-service host with node initialisation and the pool loop on, against an in-process
 /// simulator through the production EC2 (AWSSDK) and IMDS clients, with its socket and checkpoint in
-/// a temporary directory and fast timers. Only the host side of ENIs is a stand-in.
+/// a temporary directory and fast timers. Only the host network (ENIs, node rules, SNAT, pod rules) is a stand-in.
 /// </summary>
 internal sealed class NodeHarness : IAsyncDisposable
 {
     /// <summary>The pool tick of these tests: fast, so steady states come within a second or two.</summary>
     public static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
 
-    private NodeHarness(WebApplication app, RecordingEniHostSetup host, string socketPath)
+    private NodeHarness(WebApplication app, RecordingEniHostSetup host, RecordingNodeHostNetwork hostNetwork, string socketPath)
     {
         App = app;
         Host = host;
+        HostNetwork = hostNetwork;
         Channel = UnixSocketChannel.Create(socketPath);
     }
 
     public WebApplication App { get; }
 
     public RecordingEniHostSetup Host { get; }
+
+    /// <summary>The node-wide host network and the restored pods' rules, recorded.</summary>
+    public RecordingNodeHostNetwork HostNetwork { get; }
 
     public GrpcChannel Channel { get; }
 
@@ -56,8 +60,11 @@ internal sealed class NodeHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the host in <paramref name="directory"/> against <paramref name="sim"/>; <paramref name="settings"/> adds configuration (upstream variable names work).</summary>
-    public static async Task<NodeHarness> StartAsync(SimulatorServer sim, TempDirectory directory, IDictionary<string, string?>? settings = null)
+    /// <summary>
+    /// Starts the host in <paramref name="directory"/> against <paramref name="sim"/>; <paramref name="settings"/> adds configuration
+    /// (upstream variable names work); <paramref name="hostNetworkFailure"/> makes the node-wide host setup fail with it.
+    /// </summary>
+    public static async Task<NodeHarness> StartAsync(SimulatorServer sim, TempDirectory directory, IDictionary<string, string?>? settings = null, Exception? hostNetworkFailure = null)
     {
         var socketPath = ServiceHarness.SocketPathIn(directory);
         var configuration = new Dictionary<string, string?>
@@ -87,6 +94,8 @@ internal sealed class NodeHarness : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         var host = new RecordingEniHostSetup();
         builder.Services.AddSingleton<IEniHostSetup>(host);
+        var hostNetwork = new RecordingNodeHostNetwork(host, hostNetworkFailure);
+        builder.Services.AddSingleton<INodeHostNetwork>(hostNetwork);
         builder.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials("test", "test"));
         var app = NodeServiceHost.Build(builder);
         try
@@ -99,7 +108,7 @@ internal sealed class NodeHarness : IAsyncDisposable
             throw;
         }
 
-        return new NodeHarness(app, host, socketPath);
+        return new NodeHarness(app, host, hostNetwork, socketPath);
     }
 
     /// <summary>An EC2 client of the test's own on the simulator, for arranging the world and reading it back.</summary>

@@ -46,5 +46,8 @@ public static partial class ErrorIds
 
         /// <summary>The planner's prefix-delegation switch differs from the datastore's mode.</summary>
         public const string PoolModeMismatch = "Ipam.PoolModeMismatch";
+
+        /// <summary>A planner input with waiting calls or growth in flight below zero.</summary>
+        public const string InvalidPoolDemand = "Ipam.InvalidPoolDemand";
     }
 }

@@ -34,11 +34,23 @@ public sealed class NodeLoopOptions : IValidatableObject
     [Range(1, 65_535)]
     public int MaxPods { get; set; } = 110;
 
+    /// <summary>
+    /// How long an AddNetwork that finds no free address waits for the pool to grow before it answers
+    /// <c>Success=false</c> (ours; docs/service.md, "AddNetwork"). The call wakes the loop at once and
+    /// never waits past its gRPC deadline. 0 answers at once, as upstream does.
+    /// </summary>
+    public TimeSpan AddNetworkWait { get; set; } = TimeSpan.FromSeconds(10);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Interval <= TimeSpan.Zero)
         {
             yield return new ValidationResult($"NodeLoop:Interval {Interval} must be positive.", [nameof(Interval)]);
+        }
+
+        if (AddNetworkWait < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"NodeLoop:AddNetworkWait {AddNetworkWait} is negative; it must be 0 or more.", [nameof(AddNetworkWait)]);
         }
 
         if (InsufficientAddressCooldown < TimeSpan.Zero)

@@ -110,6 +110,8 @@ public static class NodeServiceCollectionExtensions
             : provider.GetRequiredService<LinuxHostAdapters>().Node);
 
         services.TryAddSingleton<NodeReadiness>();
+        services.TryAddSingleton<PoolDemand>();
+        services.TryAddSingleton<AddressWaiter>();
         services.TryAddSingleton<NodeInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeInitializer>());
         services.AddOptions<NodeReconcileOptions>().BindConfiguration(NodeReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

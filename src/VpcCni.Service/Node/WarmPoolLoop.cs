@@ -6,6 +6,7 @@ using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
 
 namespace VpcCni.Service.Node;
@@ -18,11 +19,19 @@ namespace VpcCni.Service.Node;
 /// released addresses (the planner releases at most every 30 s) and pauses growth after the subnet
 /// ran out of addresses. Between ticks it lets <see cref="NodeReconciler"/> compare the datastore with
 /// the instance.
+/// <para>
+/// Ours: AddNetwork calls that find the pool empty wait (<see cref="PoolDemand"/>) and wake the loop
+/// at once. It then plans for them beside whatever growth is in flight, and again as each action
+/// finishes, so a burst of pods gets its ENIs side by side instead of one per tick (docs/ipam.md,
+/// "Demand"). A plain tick still runs only when nothing is in flight, as it did when the loop awaited
+/// each plan, and the reconciler never runs beside growth.
+/// </para>
 /// </summary>
 internal sealed class WarmPoolLoop(
     NodeInitializer initializer,
     NodeReconciler reconciler,
     IpamDatastore datastore,
+    PoolDemand demand,
     IOptions<NodeLoopOptions> options,
     IServiceProvider services,
     TimeProvider time,
@@ -30,6 +39,10 @@ internal sealed class WarmPoolLoop(
 {
     private DateTimeOffset? _lastDecreaseAt;
     private DateTimeOffset? _growthPausedUntil;
+
+    // Set when growth for waiting calls failed: no more until the next plain tick, so a failing EC2
+    // sees one attempt per tick, as upstream's loop gives it.
+    private bool _demandHeld;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -40,26 +53,72 @@ internal sealed class WarmPoolLoop(
         }
 
         var settings = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>();
+        var work = new PoolWorkInFlight(demand);
         using var timer = new PeriodicTimer(options.Value.Interval, time);
-        do
+        Task<bool> tick = Task.FromResult(true);
+        try
         {
-            await reconciler.RunIfDueAsync(session, stoppingToken).ConfigureAwait(false);
-            await TickAsync(session, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
+            while (true)
+            {
+                // Taken before the pool is read, so a call that registers after this wakes the wait below.
+                var arrival = demand.NextArrival;
+                if (tick.IsCompleted && work.IsEmpty)
+                {
+                    if (!await tick.ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    _demandHeld = false;
+                    await reconciler.RunIfDueAsync(session, stoppingToken).ConfigureAwait(false);
+                    PlanAndStart(session, settings.CurrentValue, work, forDemand: false, stoppingToken);
+                    demand.PoolChanged();
+                    tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                }
+                else if (demand.Waiting > 0 && !_demandHeld)
+                {
+                    PlanAndStart(session, settings.CurrentValue, work, forDemand: true, stoppingToken);
+                }
+
+                // A tick that came while work is in flight waits for the work, as it did when each plan was awaited.
+                Task[] wakers = [.. work.Executions, arrival, .. work.IsEmpty || !tick.IsCompleted ? [tick] : Array.Empty<Task>()];
+                await Task.WhenAny(wakers).WaitAsync(stoppingToken).ConfigureAwait(false);
+                foreach (var (startedAt, result) in await work.CollectAsync().ConfigureAwait(false))
+                {
+                    Collect(startedAt, result);
+                }
+            }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        finally
+        {
+            demand.SetServed(false);
+
+            // Let started work finish (or see the stop) before the host disposes what it uses.
+            await Task.WhenAll(work.Executions).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
     }
 
-    private async Task TickAsync(NodeSession session, VpcCniSettings settings, CancellationToken cancellationToken)
+    private void PlanAndStart(NodeSession session, VpcCniSettings settings, PoolWorkInFlight work, bool forDemand, CancellationToken cancellationToken)
     {
+        // Without provisioning only an operator adds addresses; AddNetwork then fails at once, as upstream's does.
+        demand.SetServed(!settings.NetworkResourceProvisioningDisabled);
         if (settings.NetworkResourceProvisioningDisabled)
         {
-            NodeLog.ProvisioningDisabled(logger);
+            if (!forDemand)
+            {
+                NodeLog.ProvisioningDisabled(logger);
+            }
+
             return;
         }
 
         try
         {
             var now = time.GetUtcNow();
+
+            // In flight first, then the snapshot: an action finishing in between is counted twice (the
+            // plan is short, and the next finish plans again), never missed (which would overgrow).
+            var pending = work.Pending;
             var snapshot = datastore.Snapshot();
             var loop = options.Value;
 
@@ -76,6 +135,8 @@ internal sealed class WarmPoolLoop(
                 Now = now,
                 LastDecreaseAt = _lastDecreaseAt,
                 InsufficientCidrBackoffUntil = _growthPausedUntil,
+                Demand = demand.Waiting,
+                Pending = pending,
             });
             if (plan.IsEmpty)
             {
@@ -83,27 +144,45 @@ internal sealed class WarmPoolLoop(
                 return;
             }
 
-            NodeLog.TickActing(logger, plan.Actions.Count, plan);
-            var result = await session.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
-            if (result.ReleasedAny)
+            if (forDemand)
             {
-                _lastDecreaseAt = now;
+                PoolDemandLog.GrowingForDemand(logger, demand.Waiting, plan.Actions.Count, plan);
+            }
+            else
+            {
+                NodeLog.TickActing(logger, plan.Actions.Count, plan);
             }
 
-            foreach (var failure in result.Failures)
-            {
-                NodeLog.ActionFailed(logger, failure.Action.GetType().Name, failure.Error!.ErrorId, failure.Error.Message);
-                if (failure.AwsErrorCode is { } code && IsSubnetExhausted(code))
-                {
-                    // Upstream increaseDatastorePool stops all growth for insufficientCidrErrorCooldown.
-                    _growthPausedUntil = time.GetUtcNow() + loop.InsufficientAddressCooldown;
-                    NodeLog.GrowthPaused(logger, code, _growthPausedUntil.Value);
-                }
-            }
+            work.Start(plan, session.Executor, now, cancellationToken);
         }
         catch (VpcCniException ex)
         {
             NodeLog.TickFailed(logger, ex, ex.ErrorId);
+        }
+    }
+
+    private void Collect(DateTimeOffset startedAt, PoolExecutionResult result)
+    {
+        if (result.ReleasedAny)
+        {
+            _lastDecreaseAt = startedAt;
+        }
+
+        foreach (var failure in result.Failures)
+        {
+            NodeLog.ActionFailed(logger, failure.Action.GetType().Name, failure.Error!.ErrorId, failure.Error.Message);
+            if (failure.AwsErrorCode is { } code && IsSubnetExhausted(code))
+            {
+                // Upstream increaseDatastorePool stops all growth for insufficientCidrErrorCooldown.
+                _growthPausedUntil = time.GetUtcNow() + options.Value.InsufficientAddressCooldown;
+                NodeLog.GrowthPaused(logger, code, _growthPausedUntil.Value);
+            }
+        }
+
+        if (result.Failures.Count > 0 && demand.Waiting > 0 && !_demandHeld)
+        {
+            _demandHeld = true;
+            PoolDemandLog.DemandGrowthHeld(logger);
         }
     }
 

@@ -6,6 +6,7 @@ using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Rpc;
 using VpcCni.Service.Hosting;
 using VpcCni.Service.Metrics;
+using VpcCni.Service.Node;
 
 namespace VpcCni.Service.Rpc;
 
@@ -16,6 +17,7 @@ namespace VpcCni.Service.Rpc;
 /// </summary>
 internal sealed class CniBackendService(
     IpamDatastore datastore,
+    AddressWaiter waiter,
     IOptionsMonitor<NodeNetworkOptions> node,
     ICniRequestMetrics metrics,
     ILogger<CniBackendService> logger) : CNIBackend.CNIBackendBase
@@ -41,13 +43,15 @@ internal sealed class CniBackendService(
         IpAssignment assignment;
         try
         {
-            assignment = await datastore.AssignAsync(key, new IpamMetadata(request.K8SPODNAMESPACE, request.K8SPODNAME), context.CancellationToken)
+            // An empty pool makes the call wait a while for the pool to grow (NodeLoop:AddNetworkWait), within its deadline.
+            var deadline = context.Deadline == DateTime.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(context.Deadline, TimeSpan.Zero);
+            assignment = await waiter.AssignAsync(key, new IpamMetadata(request.K8SPODNAMESPACE, request.K8SPODNAME), deadline, context.CancellationToken)
                 .ConfigureAwait(false);
         }
         catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.NoAvailableAddress)
         {
             // Upstream answers an empty pool with Success=false rather than an RPC error, and its
-            // plugin turns that into a failed ADD that the kubelet retries; the pool grows meanwhile.
+            // plugin turns that into a failed ADD that the kubelet retries; the pool keeps growing.
             ServiceLog.AddNetworkNoAddress(logger, key, ex.Message);
             metrics.NoAddressAvailable();
             reply.Success = false;

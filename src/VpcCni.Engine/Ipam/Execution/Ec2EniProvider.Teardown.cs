@@ -29,6 +29,7 @@ public sealed partial class Ec2EniProvider
         }
 
         await DeleteAsync(eniId, cancellationToken).ConfigureAwait(false);
+        ForgetDeviceIndexes();
         PoolExecutionLog.EniFreed(_logger, eniId);
     }
 
@@ -37,6 +38,7 @@ public sealed partial class Ec2EniProvider
     {
         // The caller's token may be the reason we are here; the undo must still run.
         var cancellationToken = CancellationToken.None;
+        ForgetDeviceIndexes();
         try
         {
             if (attachmentId is not null)

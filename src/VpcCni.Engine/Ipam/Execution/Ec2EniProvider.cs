@@ -51,6 +51,9 @@ public sealed partial class Ec2EniProvider : IEniProvider
     public async Task<ProvisionedEni> CreateEniAsync(int addressCount, int prefixCount, CancellationToken cancellationToken)
     {
         var facts = await GetFactsAsync(cancellationToken).ConfigureAwait(false);
+
+        // The instance's devices are described (when not known yet) while the ENI is being created.
+        _ = TakenDeviceIndexesAsync(facts.InstanceId, cancellationToken);
         var created = await _ec2.CreateNetworkInterfaceAsync(new Ec2CreateNetworkInterfaceRequest
         {
             SubnetId = facts.SubnetId,
@@ -66,9 +69,7 @@ public sealed partial class Ec2EniProvider : IEniProvider
         string? attachmentId = null;
         try
         {
-            var device = await FindFreeDeviceIndexAsync(facts.InstanceId, cancellationToken).ConfigureAwait(false);
-            var attach = await _ec2.AttachNetworkInterfaceAsync(
-                new Ec2AttachNetworkInterfaceRequest(eniId, facts.InstanceId, device, _options.NetworkCard), cancellationToken).ConfigureAwait(false);
+            var (device, attach) = await AttachAtFreeIndexAsync(eniId, facts.InstanceId, cancellationToken).ConfigureAwait(false);
             attachmentId = attach.AttachmentId;
 
             // EC2 leaves DeleteOnTermination false on attached ENIs; upstream sets it so that terminating
@@ -138,26 +139,6 @@ public sealed partial class Ec2EniProvider : IEniProvider
         }
 
         return tags;
-    }
-
-    /// <summary>The lowest device index no ENI of the card holds (attaching or detaching ENIs hold theirs).</summary>
-    private async Task<int> FindFreeDeviceIndexAsync(string instanceId, CancellationToken cancellationToken)
-    {
-        var instance = (await _ec2.DescribeInstancesAsync(Ec2DescribeQuery.ForIds(instanceId), cancellationToken).ConfigureAwait(false)).Single();
-        var taken = instance.NetworkInterfaces
-            .Where(e => e.Attachment is { } a && a.NetworkCardIndex == _options.NetworkCard)
-            .Select(e => e.Attachment!.DeviceIndex)
-            .ToHashSet();
-        for (var index = 0; index < _options.MaxDeviceIndex; index++)
-        {
-            if (!taken.Contains(index))
-            {
-                return index;
-            }
-        }
-
-        throw new VpcCniException(VpcCniErrorCategory.LimitExceeded, ErrorIds.PoolExecution.NoFreeDeviceIndex,
-            $"Instance {instanceId} has no free device index below {_options.MaxDeviceIndex} on network card {_options.NetworkCard}.");
     }
 
     /// <summary>

@@ -31,13 +31,29 @@ public sealed class PoolActionExecutor
     }
 
     /// <summary>Carries out every action of <paramref name="plan"/> in order.</summary>
-    public async Task<PoolExecutionResult> ExecuteAsync(PoolPlan plan, CancellationToken cancellationToken)
+    public Task<PoolExecutionResult> ExecuteAsync(PoolPlan plan, CancellationToken cancellationToken) =>
+        ExecuteAsync(plan, null, cancellationToken);
+
+    /// <summary>
+    /// Carries out every action of <paramref name="plan"/> and reports each outcome to
+    /// <paramref name="progress"/> as soon as it is known. A plan of grow actions only (fills of
+    /// different ENIs, creates) runs them side by side: each ENI's own steps stay in order inside its
+    /// action, and no two of them touch the same ENI. Any other plan runs in order, because its ENI
+    /// free is judged after its releases. Outcomes keep the plan's order either way.
+    /// </summary>
+    public async Task<PoolExecutionResult> ExecuteAsync(PoolPlan plan, IProgress<PoolActionOutcome>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
+        if (CanRunSideBySide(plan.Actions))
+        {
+            var running = plan.Actions.Select(a => ExecuteAndReportAsync(a, progress, cancellationToken)).ToArray();
+            return new PoolExecutionResult(await Task.WhenAll(running).ConfigureAwait(false));
+        }
+
         var outcomes = new List<PoolActionOutcome>(plan.Actions.Count);
         foreach (var action in plan.Actions)
         {
-            outcomes.Add(await ExecuteAsync(action, cancellationToken).ConfigureAwait(false));
+            outcomes.Add(await ExecuteAndReportAsync(action, progress, cancellationToken).ConfigureAwait(false));
         }
 
         return new PoolExecutionResult(outcomes);
@@ -66,6 +82,13 @@ public sealed class PoolActionExecutor
             PoolExecutionLog.ActionFailed(_logger, action.GetType().Name, ex.ErrorId, ex.Message, ex);
             return new PoolActionOutcome(action, EniOf(action), None, None, ex);
         }
+    }
+
+    private async Task<PoolActionOutcome> ExecuteAndReportAsync(PoolAction action, IProgress<PoolActionOutcome>? progress, CancellationToken cancellationToken)
+    {
+        var outcome = await ExecuteAsync(action, cancellationToken).ConfigureAwait(false);
+        progress?.Report(outcome);
+        return outcome;
     }
 
     private async Task<PoolActionOutcome> CreateAsync(CreateEniAction create, CancellationToken cancellationToken)
@@ -161,6 +184,18 @@ public sealed class PoolActionExecutor
         await _provider.FreeEniAsync(free.EniId, cancellationToken).ConfigureAwait(false);
         PoolExecutionLog.EniRemovedFromPool(_logger, free.EniId, free.Reason);
         return new PoolActionOutcome(free, free.EniId, None, None);
+    }
+
+    /// <summary>Several grow actions, none filling an ENI another one fills.</summary>
+    private static bool CanRunSideBySide(IReadOnlyList<PoolAction> actions)
+    {
+        if (actions.Count < 2 || !actions.All(PendingGrowth.IsGrowth))
+        {
+            return false;
+        }
+
+        var filled = actions.Select(EniOf).OfType<string>().ToArray();
+        return filled.Distinct(StringComparer.Ordinal).Count() == filled.Length;
     }
 
     private static string? EniOf(PoolAction action) => action switch

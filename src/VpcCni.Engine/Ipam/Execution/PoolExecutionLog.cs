@@ -39,4 +39,7 @@ internal static partial class PoolExecutionLog
 
     [LoggerMessage(EventId = LogEventIds.PoolExecution + 10, Level = LogLevel.Information, Message = "Freed ENI {EniId}: {Reason}")]
     public static partial void EniRemovedFromPool(ILogger logger, string eniId, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.PoolExecution + 41, Level = LogLevel.Information, Message = "EC2 refused device index {DeviceIndex} for {EniId} ({Reason}); describing the instance again")]
+    public static partial void DeviceIndexRefused(ILogger logger, int deviceIndex, string eniId, string reason);
 }

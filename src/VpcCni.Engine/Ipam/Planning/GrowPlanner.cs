@@ -29,9 +29,7 @@ internal static class GrowPlanner
             ? Math.Max(1, state.TargetsDefined ? state.Shortage : targets.WarmPrefixTarget - stats.FreePrefixes)
             : state.TargetsDefined ? state.Shortage : limits.MaxCidrsPerEni;
 
-        var candidate = snapshot.Enis.FirstOrDefault(e =>
-            !e.Descriptor.IsTrunk && !e.Descriptor.IsExcludedForPodIps && !(targets.CustomNetworking && e.Descriptor.IsPrimary)
-            && e.Cidrs.Count < limits.MaxCidrsPerEni);
+        var candidate = snapshot.Enis.FirstOrDefault(e => CanFill(e, targets) && e.Cidrs.Count < limits.MaxCidrsPerEni);
         if (candidate is not null)
         {
             var count = Math.Min(limits.MaxCidrsPerEni - candidate.Cidrs.Count, wanted);
@@ -51,4 +49,8 @@ internal static class GrowPlanner
         notes.Add(reason);
         return pd ? new CreateEniAction(0, size, reason) : new CreateEniAction(size, 0, reason);
     }
+
+    /// <summary>An ENI that may get more CIDRs: not a trunk, not excluded, not the primary under custom networking.</summary>
+    public static bool CanFill(EniSnapshot eni, PoolTargets targets) =>
+        !eni.Descriptor.IsTrunk && !eni.Descriptor.IsExcludedForPodIps && !(targets.CustomNetworking && eni.Descriptor.IsPrimary);
 }

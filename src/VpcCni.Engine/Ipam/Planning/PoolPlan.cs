@@ -2,7 +2,8 @@ namespace VpcCni.Engine.Ipam.Planning;
 
 /// <summary>
 /// The planner's answer for one tick of one card: at most one grow action, any releases, at most
-/// one ENI to free, and notes explaining each decision (including why nothing happened).
+/// one ENI to free, and notes explaining each decision (including why nothing happened). A plan for
+/// waiting calls holds only grow actions, possibly several, which can run side by side.
 /// </summary>
 public sealed record PoolPlan
 {

@@ -24,4 +24,14 @@ public sealed record PoolPlanInput
 
     /// <summary>The service is shutting down: change nothing.</summary>
     public bool Terminating { get; init; }
+
+    /// <summary>
+    /// AddNetwork calls waiting now for an address (ours; upstream fails them at once). Above 0, or
+    /// with <see cref="Pending"/> growth, the plan grows for these calls at once and may hold several
+    /// grow actions (docs/ipam.md, "Demand").
+    /// </summary>
+    public int Demand { get; init; }
+
+    /// <summary>Growth in flight from earlier plans, counted as if it had completed.</summary>
+    public PendingGrowth Pending { get; init; } = PendingGrowth.None;
 }

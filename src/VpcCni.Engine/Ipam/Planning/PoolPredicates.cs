@@ -93,16 +93,24 @@ public static class PoolPredicates
     /// Room for one more ENI: <c>ENIs − excluded &lt; maxENI − unmanaged − trunkReserve − excluded</c>,
     /// where one slot is reserved on card 0 for a trunk that SGP wants but that does not exist yet.
     /// </summary>
-    public static bool HasRoomForEni(DatastoreSnapshot snapshot, PoolTargets targets, PoolLimits limits, out string reason)
+    public static bool HasRoomForEni(DatastoreSnapshot snapshot, PoolTargets targets, PoolLimits limits, out string reason) =>
+        HasRoomForEni(snapshot, targets, limits, 0, out reason);
+
+    /// <summary>
+    /// Room for one more ENI when <paramref name="comingEnis"/> ENIs are already being created (they
+    /// take their slots before the datastore knows them).
+    /// </summary>
+    public static bool HasRoomForEni(DatastoreSnapshot snapshot, PoolTargets targets, PoolLimits limits, int comingEnis, out string reason)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(limits);
         var trunkReserve = targets.PodEniEnabled && limits.TrunkingCompatible && snapshot.NetworkCard == 0 && !snapshot.HasTrunk ? 1 : 0;
         var excluded = snapshot.Enis.Count(e => e.Descriptor.IsExcludedForPodIps);
-        var used = snapshot.Enis.Count - excluded;
+        var used = snapshot.Enis.Count - excluded + comingEnis;
         var allowed = limits.MaxEni - limits.UnmanagedEnis - trunkReserve - excluded;
-        reason = $"{used} ENIs in use of {allowed} allowed (max {limits.MaxEni}, unmanaged {limits.UnmanagedEnis}, trunk reserve {trunkReserve}, excluded {excluded})";
+        var coming = comingEnis > 0 ? $" ({comingEnis} being created)" : string.Empty;
+        reason = $"{used} ENIs in use{coming} of {allowed} allowed (max {limits.MaxEni}, unmanaged {limits.UnmanagedEnis}, trunk reserve {trunkReserve}, excluded {excluded})";
         return used < allowed;
     }
 }

@@ -7,7 +7,8 @@ namespace VpcCni.Engine.Ipam.Planning;
 /// Decides one tick of the warm-pool loop for one network card (upstream <c>pkg/ipamd/ipamd.go</c> <c>updateIPPoolIfRequired</c>), as a pure
 /// function: if the pool is too low, grow once; otherwise, if it is too high and no release
 /// happened in the last 30 s, release the surplus; independently, free at most one ENI that the
-/// remaining ENIs can do without. While terminating or, unless allowed, while the node is
+/// remaining ENIs can do without. With calls waiting for an address or growth in flight, it plans
+/// only growth, for those calls, possibly several actions at once (<see cref="DemandGrowPlanner"/>). While terminating or, unless allowed, while the node is
 /// unschedulable, the pool neither grows nor frees ENIs, but still releases surplus addresses.
 /// </summary>
 public static class WarmPoolPlanner
@@ -36,6 +37,20 @@ public static class WarmPoolPlanner
         string? frozen = input.Terminating ? "the service is terminating"
             : !input.NodeSchedulable && !targets.ManageEnisWhenUnschedulable ? "the node is unschedulable and AWS_MANAGE_ENIS_NON_SCHEDULABLE is off"
             : null;
+        if (input.Demand > 0 || !input.Pending.IsEmpty)
+        {
+            // Calls wait or growth is in flight: grow for them at once, and leave releases and ENI frees
+            // to a plain tick (a pool being grown for waiting pods is not over its targets).
+            if (frozen is not null)
+            {
+                notes.Add($"no growth for waiting calls: {frozen}");
+                return plan with { TooLow = low || input.Demand > 0, TooHigh = false, Notes = notes };
+            }
+
+            var grow = DemandGrowPlanner.Plan(input, targets, notes);
+            return plan with { TooLow = low || input.Demand > 0, TooHigh = false, Actions = grow, Notes = notes };
+        }
+
         var actions = new List<PoolAction>();
         if (low)
         {
@@ -97,6 +112,12 @@ public static class WarmPoolPlanner
         {
             throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidPoolTargets,
                 $"Pool targets must be 0 or more (WARM_ENI {t.WarmEniTarget}, WARM_IP {t.WarmIpTarget}, MINIMUM_IP {t.MinimumIpTarget}, WARM_PREFIX {t.WarmPrefixTarget}).");
+        }
+
+        if (input.Demand < 0 || input.Pending.Cidrs < 0 || input.Pending.Enis < 0)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidPoolDemand,
+                $"Waiting calls and growth in flight must be 0 or more (demand {input.Demand}, CIDRs {input.Pending.Cidrs}, ENIs {input.Pending.Enis}).");
         }
 
         if (input.Limits.MaxEni < 1 || input.Limits.MaxCidrsPerEni < 1)

@@ -1,0 +1,55 @@
+namespace VpcCni.Engine.Ipam.Planning;
+
+/// <summary>
+/// Growth already asked of EC2 and not finished yet: what the pool loop has in flight while it plans
+/// again for calls that wait for an address. The planner counts these CIDRs as if they had arrived,
+/// counts the ENIs being created against the ENI limit, and does not fill an ENI that is being filled.
+/// </summary>
+public sealed record PendingGrowth
+{
+    /// <summary>Nothing in flight.</summary>
+    public static PendingGrowth None { get; } = new();
+
+    /// <summary>CIDRs of the current mode in flight: /32 secondary IPs, or /28 prefixes in prefix mode.</summary>
+    public int Cidrs { get; init; }
+
+    /// <summary>ENIs being created and attached.</summary>
+    public int Enis { get; init; }
+
+    /// <summary>ENIs an assign call is filling now.</summary>
+    public IReadOnlySet<string> FillingEniIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>True when nothing is in flight.</summary>
+    public bool IsEmpty => Cidrs == 0 && Enis == 0 && FillingEniIds.Count == 0;
+
+    /// <summary>What the grow actions in <paramref name="actions"/> will add once they complete; other actions add nothing.</summary>
+    public static PendingGrowth Of(IEnumerable<PoolAction> actions)
+    {
+        ArgumentNullException.ThrowIfNull(actions);
+        int cidrs = 0, enis = 0;
+        var filling = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var action in actions)
+        {
+            switch (action)
+            {
+                case AssignAddressesAction a:
+                    cidrs += a.Count;
+                    filling.Add(a.EniId);
+                    break;
+                case AssignPrefixesAction p:
+                    cidrs += p.Count;
+                    filling.Add(p.EniId);
+                    break;
+                case CreateEniAction c:
+                    cidrs += c.AddressCount + c.PrefixCount;
+                    enis++;
+                    break;
+            }
+        }
+
+        return cidrs == 0 && enis == 0 && filling.Count == 0 ? None : new PendingGrowth { Cidrs = cidrs, Enis = enis, FillingEniIds = filling };
+    }
+
+    /// <summary>True for the actions that add CIDRs (fill an ENI or create one).</summary>
+    public static bool IsGrowth(PoolAction action) => action is AssignAddressesAction or AssignPrefixesAction or CreateEniAction;
+}

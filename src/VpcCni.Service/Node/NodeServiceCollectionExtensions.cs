@@ -98,7 +98,8 @@ public static class NodeServiceCollectionExtensions
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(ImdsHttpClient),
             provider.GetRequiredService<IOptions<InstanceMetadataOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<ImdsInstanceMetadata>>()));
+            provider.GetRequiredService<ILogger<ImdsInstanceMetadata>>(),
+            provider.GetService<IAwsCallObserver>()));
         services.AddOptions<NodeHostNetworkOptions>().BindConfiguration(NodeHostNetworkOptions.SectionName);
         services.TryAddSingleton<IEniHostSetup>(provider => provider.GetRequiredService<IOptions<NodeHostNetworkOptions>>().Value.Simulated
             ? ActivatorUtilities.CreateInstance<SimulatedEniHostSetup>(provider)

@@ -6,7 +6,9 @@ using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
+using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Node;
 
@@ -84,7 +86,14 @@ internal sealed class WarmPoolLoop(
             }
 
             NodeLog.TickActing(logger, plan.Actions.Count, plan);
-            var result = await session.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            var metrics = services.GetRequiredService<INodeMetrics>();
+            PoolExecutionResult result;
+            using (metrics.PoolActionsInProgress(plan))
+            {
+                result = await session.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            }
+
+            metrics.PoolActionsDone(result);
             if (result.ReleasedAny)
             {
                 _lastDecreaseAt = now;

@@ -9,7 +9,6 @@ using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Service.Hosting;
-using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 
 namespace VpcCni.Service.Node;
 
@@ -48,25 +47,6 @@ public static class NodeServiceCollectionExtensions
             {
                 eni.ClusterName ??= ipam.ClusterName;
                 eni.AdditionalTags = eni.AdditionalTags.Count > 0 ? eni.AdditionalTags : ipam.AdditionalEniTags;
-            }
-        });
-
-        // Upstream's variables, when given, decide the datastore's mode and cooldown.
-        services.AddOptions<DatastoreOptions>().PostConfigure<IServiceProvider>((datastore, provider) =>
-        {
-            if (Settings(provider) is not { } settings)
-            {
-                return;
-            }
-
-            if (settings.SourceOf(N.EnablePrefixDelegation) != ConfigurationSource.Default)
-            {
-                datastore.PrefixDelegation = settings.Ipam.EnablePrefixDelegation;
-            }
-
-            if (settings.SourceOf(N.IpCooldownPeriod) != ConfigurationSource.Default)
-            {
-                datastore.CooldownPeriod = settings.Ipam.IpCooldownPeriod;
             }
         });
 

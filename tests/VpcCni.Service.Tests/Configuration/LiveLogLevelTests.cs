@@ -14,7 +14,7 @@ public sealed class LiveLogLevelTests
     public async Task TheLogLevelFollowsTheEnvFileOnReloadAndFallsBackToTheHostsLevelWhenRemoved()
     {
         await using var host = await EnvFileHost.StartAsync("AWS_VPC_K8S_CNI_LOGLEVEL=ERROR\n");
-        var logger = host.App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VpcCni.Service.Tests.Probe");
+        var logger = Probe(host);
         Assert.False(logger.IsEnabled(LogLevel.Warning));
         Assert.True(logger.IsEnabled(LogLevel.Error));
 
@@ -34,7 +34,7 @@ public sealed class LiveLogLevelTests
     public async Task WithoutTheVariableTheHostsLoggingConfigurationDecides()
     {
         await using var host = await EnvFileHost.StartAsync("WARM_IP_TARGET=1\n");
-        var logger = host.App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VpcCni.Service.Tests.Probe");
+        var logger = Probe(host);
 
         Assert.True(logger.IsEnabled(LogLevel.Information));
         Assert.False(logger.IsEnabled(LogLevel.Debug));
@@ -50,6 +50,9 @@ public sealed class LiveLogLevelTests
 
         Assert.Equal(7, await WarmIpTargetAsync(host));
     }
+
+    /// <summary>A logger of a category no configuration names, so only the default level applies to it.</summary>
+    private static ILogger Probe(EnvFileHost host) => host.App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("VpcCni.Service.Tests.Probe");
 
     private static async Task<int> WarmIpTargetAsync(EnvFileHost host)
     {

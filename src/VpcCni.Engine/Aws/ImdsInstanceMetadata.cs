@@ -20,14 +20,15 @@ public sealed partial class ImdsInstanceMetadata : IInstanceMetadata, IDisposabl
     private readonly ImdsTransport _transport;
     private readonly ILogger<ImdsInstanceMetadata> _logger;
 
-    public ImdsInstanceMetadata(HttpClient httpClient, IOptions<InstanceMetadataOptions> options, TimeProvider timeProvider, ILogger<ImdsInstanceMetadata> logger)
+    public ImdsInstanceMetadata(
+        HttpClient httpClient, IOptions<InstanceMetadataOptions> options, TimeProvider timeProvider, ILogger<ImdsInstanceMetadata> logger, IAwsCallObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(logger);
         _logger = logger;
-        _transport = new ImdsTransport(httpClient, options.Value, timeProvider, logger);
+        _transport = new ImdsTransport(httpClient, options.Value, timeProvider, logger, observer);
     }
 
     public async Task<string?> GetRegionAsync(CancellationToken cancellationToken)

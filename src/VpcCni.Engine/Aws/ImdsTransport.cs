@@ -12,7 +12,9 @@ namespace VpcCni.Engine.Aws;
 /// The HTTP side of IMDSv2 (EC2 user guide, "Use IMDSv2"): a session token from <c>PUT /latest/api/token</c>,
 /// reused until shortly before its TTL ends; GETs carrying it; a 401 drops the token and retries
 /// once with a fresh one; 5xx, 429, timeouts and connection failures retried with exponential
-/// back-off and jitter by a Polly pipeline on the injected <see cref="TimeProvider"/>.
+/// back-off and jitter by a Polly pipeline on the injected <see cref="TimeProvider"/>. Each read,
+/// token and retries included, is reported to the optional <see cref="IAwsCallObserver"/> as one
+/// <c>GetMetadata</c> call, as upstream's <c>instrumentedIMDS</c> (<c>pkg/awsutils/awsutils.go</c>) times it.
 /// </summary>
 internal sealed class ImdsTransport : IDisposable
 {
@@ -24,15 +26,17 @@ internal sealed class ImdsTransport : IDisposable
     private readonly InstanceMetadataOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly IAwsCallObserver? _observer;
     private readonly Uri _baseUri;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
     private string? _token;
     private DateTimeOffset _tokenRefreshAt;
 
-    public ImdsTransport(HttpClient http, InstanceMetadataOptions options, TimeProvider timeProvider, ILogger logger)
+    public ImdsTransport(HttpClient http, InstanceMetadataOptions options, TimeProvider timeProvider, ILogger logger, IAwsCallObserver? observer = null)
     {
         _http = http;
+        _observer = observer;
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -50,6 +54,33 @@ internal sealed class ImdsTransport : IDisposable
 
     /// <summary>GETs a path under <c>/latest/</c>; null on 404.</summary>
     public async Task<string?> GetAsync(string path, CancellationToken cancellationToken)
+    {
+        if (_observer is null)
+        {
+            return await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+
+        var started = _timeProvider.GetTimestamp();
+        try
+        {
+            var value = await ReadAsync(path, cancellationToken).ConfigureAwait(false);
+            Report(started, value is null ? HttpStatusCode.NotFound : HttpStatusCode.OK, null);
+            return value;
+        }
+        catch (InstanceMetadataException ex)
+        {
+            Report(started, ex.HttpStatus, ex.ErrorId);
+            throw;
+        }
+    }
+
+    public void Dispose() => _tokenLock.Dispose();
+
+    private void Report(long started, HttpStatusCode? status, string? errorCode) =>
+        _observer?.CallCompleted(new AwsCallOutcome(AwsCallOutcome.InstanceMetadataApi, IsEc2: false,
+            _timeProvider.GetElapsedTime(started).TotalMilliseconds, (int?)status, errorCode));
+
+    private async Task<string?> ReadAsync(string path, CancellationToken cancellationToken)
     {
         for (var tokenTry = 0; ; tokenTry++)
         {
@@ -70,8 +101,6 @@ internal sealed class ImdsTransport : IDisposable
             }
         }
     }
-
-    public void Dispose() => _tokenLock.Dispose();
 
     private async Task<string> GetTokenAsync(bool refresh, CancellationToken cancellationToken)
     {

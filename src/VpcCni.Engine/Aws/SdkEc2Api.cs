@@ -12,21 +12,26 @@ namespace VpcCni.Engine.Aws;
 /// <summary>
 /// <see cref="IEc2Api"/> over AWSSDK.EC2. The SDK client (built by <see cref="Ec2ClientFactory"/>)
 /// does all retrying in its standard mode; this class translates requests, follows pagination,
-/// and turns every SDK failure into one <see cref="Ec2ApiException"/>.
+/// and turns every SDK failure into one <see cref="Ec2ApiException"/>. Every call passes through
+/// <see cref="CallAsync"/>, so that is where the optional <see cref="IAwsCallObserver"/> hears of each
+/// one with its latency and error code, as upstream <c>pkg/awsutils/awsutils.go</c> records them around
+/// each SDK call.
 /// </summary>
 public sealed partial class SdkEc2Api : IEc2Api
 {
     private readonly IAmazonEC2 _client;
     private readonly ILogger<SdkEc2Api> _logger;
     private readonly TimeProvider _timeProvider;
+    private readonly IAwsCallObserver? _observer;
 
-    public SdkEc2Api(IAmazonEC2 client, ILogger<SdkEc2Api> logger, TimeProvider? timeProvider = null)
+    public SdkEc2Api(IAmazonEC2 client, ILogger<SdkEc2Api> logger, TimeProvider? timeProvider = null, IAwsCallObserver? observer = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(logger);
         _client = client;
         _logger = logger;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _observer = observer;
     }
 
     public Task<IReadOnlyList<Ec2Instance>> DescribeInstancesAsync(Ec2DescribeQuery query, CancellationToken cancellationToken) =>
@@ -171,16 +176,19 @@ public sealed partial class SdkEc2Api : IEc2Api
             var response = await call(cancellationToken).ConfigureAwait(false);
             var elapsedMs = Elapsed(started);
             SdkEc2ApiLog.CallSucceeded(_logger, action, elapsedMs, response.ResponseMetadata?.RequestId);
+            Report(action, elapsedMs, response.HttpStatusCode, null);
             return response;
         }
         catch (AmazonServiceException ex) when (!string.IsNullOrEmpty(ex.ErrorCode))
         {
+            // A dry run's DryRunOperation or UnauthorizedOperation is its answer, not a failure.
             var expected = dryRun && (ex.ErrorCode is Ec2ErrorCodes.DryRunOperation or Ec2ErrorCodes.UnauthorizedOperation);
             if (!expected)
             {
                 SdkEc2ApiLog.CallFailed(_logger, action, ex.ErrorCode, (int)ex.StatusCode, ex.RequestId, Elapsed(started), ex.Message);
             }
 
+            Report(action, Elapsed(started), ex.StatusCode, expected ? null : ex.ErrorCode);
             throw new Ec2ApiException(action, ex.ErrorCode, ex.StatusCode, ex.RequestId, $"EC2 {action} failed: {ex.ErrorCode}: {ex.Message}", ex);
         }
         catch (Exception ex) when (ex is TimeoutException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -189,6 +197,7 @@ public sealed partial class SdkEc2Api : IEc2Api
             var error = new Ec2ApiException(action, null, null, null,
                 $"EC2 {action} did not answer within the HTTP timeout, retries included.", ex, VpcCniErrorCategory.Timeout, ErrorIds.Ec2.Timeout);
             SdkEc2ApiLog.CallUnanswered(_logger, action, Elapsed(started), error.ErrorId, ex);
+            Report(action, Elapsed(started), null, error.ErrorId);
             throw error;
         }
         catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or SocketException)
@@ -203,9 +212,13 @@ public sealed partial class SdkEc2Api : IEc2Api
                 unreachable || status is not null ? VpcCniErrorCategory.ResourceUnavailable : VpcCniErrorCategory.Internal,
                 unreachable ? ErrorIds.Ec2.Unreachable : ErrorIds.Ec2.ClientError);
             SdkEc2ApiLog.CallUnanswered(_logger, action, Elapsed(started), error.ErrorId, ex);
+            Report(action, Elapsed(started), status, error.ErrorId);
             throw error;
         }
     }
+
+    private void Report(Ec2Action action, double elapsedMs, HttpStatusCode? status, string? errorCode) =>
+        _observer?.CallCompleted(new AwsCallOutcome(action.ToString(), IsEc2: true, elapsedMs, (int?)status, errorCode));
 
     private static bool IsNetworkFailure(Exception ex)
     {

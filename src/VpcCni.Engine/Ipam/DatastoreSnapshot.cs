@@ -24,6 +24,9 @@ public sealed record DatastoreSnapshot
     /// <summary>Assigned addresses removed by forced CIDR or ENI removal since start (<c>awscni_force_removed_ips</c>).</summary>
     public long ForceRemovedAddresses { get; init; }
 
+    /// <summary>ENIs removed by force while pods held addresses on them, since start (<c>awscni_force_removed_enis</c>).</summary>
+    public long ForceRemovedEnis { get; init; }
+
     /// <summary>Counters of the current mode, evaluated at <see cref="TakenAt"/>.</summary>
     public IpamStats Stats => IpamStats.From(this);
 

@@ -24,6 +24,7 @@ public sealed partial class IpamDatastore : IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private long _forceRemoved;
+    private long _forceRemovedEnis;
     private IReadOnlyList<CheckpointAllocation> _kept = [];
 
     public IpamDatastore(ICheckpointStore store, TimeProvider time, IpamDatastoreSettings? settings = null, ILogger<IpamDatastore>? logger = null)
@@ -149,6 +150,13 @@ public sealed partial class IpamDatastore : IDisposable
 
             _enis.Remove(eniId);
             var evicted = Evict(eni, eni.Cidrs);
+            if (evicted.Count > 0)
+            {
+                // Upstream counts an ENI as force-removed only when pods still held addresses on it
+                // (pkg/ipamd/datastore/data_store.go, RemoveENIFromDataStore).
+                Interlocked.Increment(ref _forceRemovedEnis);
+            }
+
             IpamLog.EniRemoved(_logger, eniId, NetworkCard);
             await PersistEvictionAsync(evicted, cancellationToken).ConfigureAwait(false);
             return evicted;
@@ -188,6 +196,7 @@ public sealed partial class IpamDatastore : IDisposable
         CooldownPeriod = Settings.CooldownPeriod,
         PrefixDelegation = Settings.PrefixDelegation,
         ForceRemovedAddresses = Interlocked.Read(ref _forceRemoved),
+        ForceRemovedEnis = Interlocked.Read(ref _forceRemovedEnis),
         Enis = OrderedEnis().Select(e => e.ToSnapshot(now, Settings.CooldownPeriod)).ToArray(),
     };
 

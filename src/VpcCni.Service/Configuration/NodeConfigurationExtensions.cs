@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 
 namespace VpcCni.Service.Configuration;
@@ -22,5 +25,19 @@ public static class NodeConfigurationExtensions
         builder.Services.AddSingleton(new EnvFileLocation(fullPath));
         builder.Services.AddHostedService<ConfigurationReloadService>();
         return builder;
+    }
+
+    /// <summary>
+    /// Makes <c>AWS_VPC_K8S_CNI_LOGLEVEL</c> the logging filter's level while it is set, following every
+    /// reload of the settings (<see cref="LiveLogLevel"/>, <see cref="LogLevelFollower"/>).
+    /// </summary>
+    public static IServiceCollection AddLiveLogLevel(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton<LiveLogLevel>();
+        services.AddSingleton<IPostConfigureOptions<LoggerFilterOptions>>(provider => provider.GetRequiredService<LiveLogLevel>());
+        services.AddSingleton<IOptionsChangeTokenSource<LoggerFilterOptions>>(provider => provider.GetRequiredService<LiveLogLevel>());
+        services.AddHostedService<LogLevelFollower>();
+        return services;
     }
 }

@@ -3,7 +3,7 @@ using VpcCni.Engine.Diagnostics;
 
 namespace VpcCni.Service.Configuration;
 
-/// <summary>Log messages of the command line, configuration reload and the systemd watchdog (service ids 80–99).</summary>
+/// <summary>Log messages of the command line, configuration reload and the systemd watchdog (service ids 72 and 80–99).</summary>
 internal static partial class NodeConfigurationLog
 {
     [LoggerMessage(EventId = LogEventIds.Service + 80, Level = LogLevel.Information, Message = "Configuration from the environment and {EnvFile}; live settings: {Settings}")]
@@ -26,4 +26,7 @@ internal static partial class NodeConfigurationLog
 
     [LoggerMessage(EventId = LogEventIds.Service + 86, Level = LogLevel.Information, Message = "Reload done: no live setting changed")]
     public static partial void ReloadWithoutChange(ILogger logger);
+
+    [LoggerMessage(EventId = LogEventIds.Service + 72, Level = LogLevel.Information, Message = "Log level now follows AWS_VPC_K8S_CNI_LOGLEVEL: {Level}")]
+    public static partial void LogLevelApplied(ILogger logger, string level);
 }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
+using VpcCni.Service.Configuration;
 using VpcCni.Service.Node;
 using VpcCni.Service.Introspection;
 using VpcCni.Service.Metrics;
@@ -39,6 +40,7 @@ public static class NodeServiceHost
         // The one live view of the upstream variables (environment, then any file sources added to the
         // configuration later); the pool loop, introspection, metrics and the reload path all read it.
         builder.Services.AddLiveVpcCniSettings(builder.Configuration);
+        builder.Services.AddLiveLogLevel();
         AddServices(builder.Services);
         builder.Services.AddNodeIntrospection().AddNodeMetrics();
         builder.WebHost.ConfigureKestrel((context, kestrel) =>
@@ -71,6 +73,7 @@ public static class NodeServiceHost
         services.AddOptions<IpamSocketOptions>().BindConfiguration(IpamSocketOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<NodeNetworkOptions>().BindConfiguration(NodeNetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatastoreOptions>().BindConfiguration(DatastoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<DatastoreOptions>, DatastoreOptionsSetup>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICheckpointStore>(provider =>

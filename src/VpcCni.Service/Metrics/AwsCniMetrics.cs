@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 using Prometheus;
+using VpcCni.Engine.Aws;
 using VpcCni.Engine.Ipam;
 
 namespace VpcCni.Service.Metrics;
@@ -10,11 +11,14 @@ namespace VpcCni.Service.Metrics;
 /// <c>utils/prometheusmetrics/prometheusmetrics.go</c> and <c>pkg/version/info.go</c>), plus the
 /// ones docs/service.md lists as ours. Each host has its own registry, so hosts in one process
 /// never share counters. Pool gauges are computed from the datastore's published snapshot at
-/// scrape time; docs/service.md "Metrics" says which metrics are wired so far.
+/// scrape time; the rest are fed by the gRPC edge (<see cref="ICniRequestMetrics"/>), the EC2 and IMDS
+/// clients (<see cref="IAwsCallObserver"/>) and the node's loops (<see cref="INodeMetrics"/>).
+/// docs/service.md "Metrics" says which code path feeds which metric.
 /// </summary>
-public sealed class AwsCniMetrics : ICniRequestMetrics
+public sealed partial class AwsCniMetrics : ICniRequestMetrics, IAwsCallObserver, INodeMetrics
 {
     private readonly IpamDatastore _datastore;
+    private readonly TimeProvider _time;
     private readonly Gauge _eniAllocated;
     private readonly Gauge _totalIps;
     private readonly Gauge _assignedIps;
@@ -23,43 +27,60 @@ public sealed class AwsCniMetrics : ICniRequestMetrics
     private readonly Gauge _assignedPerEni;
     private readonly Gauge _cooldownQueue;
     private readonly Counter _forceRemovedIps;
+    private readonly Counter _forceRemovedEnis;
+    private readonly Counter _ipamdErrors;
+    private readonly Gauge _actionsInProgress;
+    private readonly Gauge _eniMax;
+    private readonly Gauge _ipMax;
+    private readonly Counter _reconciles;
+    private readonly Summary _awsLatency;
+    private readonly Counter _awsErrors;
+    private readonly Counter _awsUtilsErrors;
+    private readonly Counter _ec2Requests;
+    private readonly Counter _ec2Errors;
+    private readonly Histogram _startup;
+    private readonly Histogram _nodeInit;
+    private readonly Counter _eniAllocationErrors;
+    private readonly Counter _reconcileErrors;
     private readonly Counter _addRequests;
     private readonly Counter _delRequests;
     private readonly Counter _noAvailable;
     private readonly Counter _ipAllocations;
 
-    public AwsCniMetrics(IpamDatastore datastore)
+    public AwsCniMetrics(IpamDatastore datastore, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(datastore);
+        ArgumentNullException.ThrowIfNull(time);
         _datastore = datastore;
+        _time = time;
         Registry = Prometheus.Metrics.NewCustomRegistry();
         var f = Prometheus.Metrics.WithCustomRegistry(Registry);
 
         // Upstream's ipamd metrics.
-        f.CreateCounter("awscni_ipamd_error_count", "Errors in ipamd, by function", "fn");
-        f.CreateGauge("awscni_ipamd_action_inprogress", "Pool actions in progress, by function", "fn");
-        f.CreateGauge("awscni_eni_max", "Maximum number of ENIs the node can attach, less unmanaged ENIs");
-        f.CreateGauge("awscni_ip_max", "Maximum number of pod addresses the node can hold");
-        f.CreateCounter("awscni_reconcile_count", "ENIs and addresses added or removed while reconciling with EC2, by function", "fn");
+        _ipamdErrors = f.CreateCounter("awscni_ipamd_error_count", "Errors in ipamd, by function", "fn");
+        _actionsInProgress = f.CreateGauge("awscni_ipamd_action_inprogress", "Pool actions in progress, by function", "fn");
+        _eniMax = f.CreateGauge("awscni_eni_max", "Maximum number of ENIs the node can attach, less unmanaged ENIs");
+        _ipMax = f.CreateGauge("awscni_ip_max", "Maximum number of pod addresses the node can hold");
+        _reconciles = f.CreateCounter("awscni_reconcile_count", "ENIs and addresses added or removed while reconciling with EC2, by function", "fn");
         _addRequests = f.CreateCounter("awscni_add_ip_req_count", "AddNetwork calls received from the CNI plugin");
         _delRequests = f.CreateCounter("awscni_del_ip_req_count", "DelNetwork calls received from the CNI plugin, by reason", "reason");
         f.CreateCounter("awscni_pod_eni_error_count", "Errors handling branch ENIs of security groups for pods, by function", "fn");
-        f.CreateSummary("awscni_aws_api_latency_ms", "Latency of EC2 and IMDS calls in milliseconds", "api", "error", "status");
-        f.CreateCounter("awscni_aws_api_error_count", "EC2 and IMDS errors, by API and error code", "api", "error");
-        f.CreateCounter("awscni_aws_utils_error_count", "Unhandled errors of the AWS helpers, by function and error", "fn", "error");
-        f.CreateCounter("awscni_ec2api_req_count", "EC2 requests, by API", "fn");
-        f.CreateCounter("awscni_ec2api_error_count", "Failed EC2 requests, by API", "fn");
+        _awsLatency = f.CreateSummary("awscni_aws_api_latency_ms", "Latency of EC2 and IMDS calls in milliseconds", "api", "error", "status");
+        _awsErrors = f.CreateCounter("awscni_aws_api_error_count", "EC2 and IMDS errors, by API and error code", "api", "error");
+        _awsUtilsErrors = f.CreateCounter("awscni_aws_utils_error_count", "Unhandled errors of the AWS helpers, by function and error", "fn", "error");
+        _ec2Requests = f.CreateCounter("awscni_ec2api_req_count", "EC2 requests, by API", "fn");
+        _ec2Errors = f.CreateCounter("awscni_ec2api_error_count", "Failed EC2 requests, by API", "fn");
         _eniAllocated = f.CreateGauge("awscni_eni_allocated", "ENIs in the datastore");
         _totalIps = f.CreateGauge("awscni_total_ip_addresses", "Addresses in the datastore (a /28 prefix counts 16)");
         _assignedIps = f.CreateGauge("awscni_assigned_ip_addresses", "Addresses assigned to pods");
-        f.CreateCounter("awscni_force_removed_enis", "ENIs removed from the datastore while pods still held addresses on them");
+        _forceRemovedEnis = f.CreateCounter("awscni_force_removed_enis", "ENIs removed from the datastore while pods still held addresses on them");
         _forceRemovedIps = f.CreateCounter("awscni_force_removed_ips", "Assigned addresses removed from the datastore because EC2 no longer had them");
         _totalPrefixes = f.CreateGauge("awscni_total_ipv4_prefixes", "IPv4 /28 prefixes in the datastore");
         _assignedPerCidr = f.CreateGauge("awscni_assigned_ip_per_cidr", "Addresses assigned to pods, by /32 or /28", "cidr");
         _noAvailable = f.CreateCounter("awscni_no_available_ip_addresses", "AddNetwork calls that found no free address");
         _assignedPerEni = f.CreateGauge("awscni_assigned_ip_per_eni", "Addresses assigned to pods, by ENI", "eni");
-        f.CreateHistogram("awscni_ipamd_startup_duration_seconds", "Time from process start until ipamd serves", labelNames: ["success", "with_api_server", "failure_reason"]);
-        f.CreateHistogram("awscni_ipamd_node_initialization_duration_seconds", "Time node initialisation took", labelNames: ["success"]);
+        _startup = f.CreateHistogram("awscni_ipamd_startup_duration_seconds", "Time from process start until ipamd serves", labelNames: ["success", "with_api_server", "failure_reason"]);
+        _nodeInit = f.CreateHistogram("awscni_ipamd_node_initialization_duration_seconds", "Time node initialisation took", labelNames: ["success"]);
         f.CreateGauge("awscni_connmark_backend", "1 for the packet-filter backend in use for connmark rules", "backend");
         var connmark = f.CreateCounter("awscni_connmark_reconcile_total", "Connmark rule set-ups and clean-ups, by result", "result");
         connmark.WithLabels("success");
@@ -70,10 +91,10 @@ public sealed class AwsCniMetrics : ICniRequestMetrics
 
         // Ours: the metrics the VPC CNI monitoring queries in docs/service.md use.
         _ipAllocations = f.CreateCounter("awscni_ip_allocation_total", "Addresses newly assigned to pods by AddNetwork");
-        f.CreateCounter("awscni_eni_allocation_error_count", "Failed attempts to create or attach an ENI");
+        _eniAllocationErrors = f.CreateCounter("awscni_eni_allocation_error_count", "Failed attempts to create or attach an ENI");
         f.CreateHistogram("awscni_pod_eni_allocation_duration_seconds", "Time to give a pod its branch ENI (security groups for pods)");
         _cooldownQueue = f.CreateGauge("awscni_ip_cooldown_queue_size", "Released addresses still in their cooldown period");
-        f.CreateCounter("awscni_reconcile_error_count", "Failed reconciliations of the datastore with EC2 and IMDS");
+        _reconcileErrors = f.CreateCounter("awscni_reconcile_error_count", "Failed reconciliations of the datastore with EC2 and IMDS");
 
         Registry.AddBeforeCollectCallback(UpdatePool);
     }
@@ -106,6 +127,7 @@ public sealed class AwsCniMetrics : ICniRequestMetrics
         _totalPrefixes.Set(stats.TotalPrefixes);
         _cooldownQueue.Set(stats.CooldownIps);
         _forceRemovedIps.IncTo(snapshot.ForceRemovedAddresses);
+        _forceRemovedEnis.IncTo(snapshot.ForceRemovedEnis);
 
         var perEni = snapshot.Enis.ToDictionary(e => e.Descriptor.Id, e => e.AssignedCount, StringComparer.Ordinal);
         var perCidr = snapshot.Enis.SelectMany(e => e.Cidrs).ToDictionary(c => c.Network.ToString(), c => c.AssignedCount, StringComparer.Ordinal);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prometheus;
+using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 
 namespace VpcCni.Service.Metrics;
@@ -15,7 +16,8 @@ public static class MetricsExtensions
 {
     /// <summary>
     /// <see cref="MetricsOptions"/> from the <c>Metrics</c> section and <c>DISABLE_METRICS</c> (parsed by
-    /// the engine as upstream parses it), and <see cref="AwsCniMetrics"/> as the gRPC edge's <see cref="ICniRequestMetrics"/>.
+    /// the engine as upstream parses it), and <see cref="AwsCniMetrics"/> as the gRPC edge's <see cref="ICniRequestMetrics"/>,
+    /// the EC2 and IMDS clients' <see cref="IAwsCallObserver"/> and the node loops' <see cref="INodeMetrics"/>.
     /// </summary>
     public static IServiceCollection AddNodeMetrics(this IServiceCollection services)
     {
@@ -27,6 +29,9 @@ public static class MetricsExtensions
             .ValidateOnStart();
         services.TryAddSingleton<AwsCniMetrics>();
         services.TryAddSingleton<ICniRequestMetrics>(provider => provider.GetRequiredService<AwsCniMetrics>());
+        services.TryAddSingleton<IAwsCallObserver>(provider => provider.GetRequiredService<AwsCniMetrics>());
+        services.TryAddSingleton<INodeMetrics>(provider => provider.GetRequiredService<AwsCniMetrics>());
+        services.AddHostedService<StartupMetrics>();
         return services;
     }
 

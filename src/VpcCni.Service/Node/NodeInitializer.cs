@@ -13,7 +13,9 @@ using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Limits;
 using VpcCni.Engine.Linux.Wiring;
+using VpcCni.Engine.Ipam.Planning;
 using VpcCni.Service.Hosting;
+using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Node;
 
@@ -44,7 +46,7 @@ internal sealed class NodeInitializer(
             return;
         }
 
-        Session = await InitializeAsync(cancellationToken).ConfigureAwait(false);
+        Session = await InitializeMeasuredAsync(cancellationToken).ConfigureAwait(false);
         readiness.MarkInitialized(Session.Facts);
 
         // The gRPC replies read NodeNetworkOptions; drop the value bound before the facts were known.
@@ -62,6 +64,39 @@ internal sealed class NodeInitializer(
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public void Dispose() => _client?.Dispose();
+
+    /// <summary>
+    /// Times initialisation and publishes the node's capacity, as upstream's <c>cmd/aws-k8s-agent/main.go</c>
+    /// and <c>nodeInit</c> (<c>updateIPStats</c>) feed their metrics.
+    /// </summary>
+    private async Task<NodeSession> InitializeMeasuredAsync(CancellationToken cancellationToken)
+    {
+        var metrics = services.GetRequiredService<INodeMetrics>();
+        var time = services.GetRequiredService<TimeProvider>();
+        var started = time.GetTimestamp();
+        NodeSession session;
+        using (metrics.ActionInProgress(AwsCniMetrics.Functions.NodeInit))
+        {
+            try
+            {
+                session = await InitializeAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                metrics.NodeInitialized(time.GetElapsedTime(started), success: false);
+                metrics.StartupFinished(success: false, failureReason: "node_initialization");
+                throw;
+            }
+        }
+
+        metrics.NodeInitialized(time.GetElapsedTime(started), success: true);
+        var settings = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue;
+        var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, settings.Ipam.MaxEni, options.Value.MaxPods);
+        var usable = Math.Max(0, limits.MaxEni - session.Facts.UnmanagedEniIds.Count);
+        var prefixDelegation = services.GetRequiredService<IpamDatastore>().Settings.PrefixDelegation;
+        metrics.NodeCapacityKnown(usable, usable * limits.MaxIpsPerEni(prefixDelegation));
+        return session;
+    }
 
     private async Task<NodeSession> InitializeAsync(CancellationToken cancellationToken)
     {
@@ -83,7 +118,7 @@ internal sealed class NodeInitializer(
         NodeLog.Initialising(logger, instanceId, instanceType, region, mac);
 
         _client = Ec2ClientFactory.CreateClient(ec2Options, region, services.GetService<AWSCredentials>());
-        var ec2 = new SdkEc2Api(_client, loggers.CreateLogger<SdkEc2Api>(), time);
+        var ec2 = new SdkEc2Api(_client, loggers.CreateLogger<SdkEc2Api>(), time, services.GetService<IAwsCallObserver>());
         var limits = await new InstanceTypeResolver(ec2, InstanceTypeCatalog.Embedded, loggers.CreateLogger<InstanceTypeResolver>())
             .ResolveAsync(instanceType, cancellationToken).ConfigureAwait(false);
         NodeLog.Limits(logger, limits.InstanceType, limits.EniLimit, limits.Ipv4PerEni);

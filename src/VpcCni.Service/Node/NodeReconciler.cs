@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
+using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Node;
 
@@ -21,6 +22,7 @@ internal sealed class NodeReconciler(
     IpamDatastore datastore,
     IOptions<NodeReconcileOptions> options,
     IServiceProvider services,
+    INodeMetrics metrics,
     TimeProvider time,
     ILogger<NodeReconciler> logger)
 {
@@ -37,6 +39,7 @@ internal sealed class NodeReconciler(
         }
 
         _nextRunAt = now + options.Value.Interval;
+        using var inProgress = metrics.ActionInProgress(AwsCniMetrics.Functions.Reconcile);
         try
         {
             await ReconcileAsync(session, cancellationToken).ConfigureAwait(false);
@@ -44,6 +47,7 @@ internal sealed class NodeReconciler(
         catch (VpcCniException ex)
         {
             NodeMaintenanceLog.ReconcileFailed(logger, ex, ex.ErrorId);
+            metrics.ReconcileFailed();
         }
     }
 
@@ -87,6 +91,7 @@ internal sealed class NodeReconciler(
             {
                 datastore.AddCidr(id, cidr);
                 NodeMaintenanceLog.CidrAdded(logger, id, cidr);
+                metrics.Reconciled(AwsCniMetrics.Functions.ReconcileAddCidr);
             }
             catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.DuplicateCidr)
             {
@@ -106,6 +111,7 @@ internal sealed class NodeReconciler(
             {
                 await datastore.RemoveCidrAsync(id, cidr.Network, force: false, cancellationToken).ConfigureAwait(false);
                 NodeMaintenanceLog.CidrRemoved(logger, id, cidr.Network);
+                metrics.Reconciled(AwsCniMetrics.Functions.ReconcileDelCidr);
             }
             catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.CidrInUse)
             {
@@ -137,6 +143,7 @@ internal sealed class NodeReconciler(
         {
             await datastore.RemoveEniAsync(id, force: false, cancellationToken).ConfigureAwait(false);
             NodeMaintenanceLog.EniRemoved(logger, id);
+            metrics.Reconciled(AwsCniMetrics.Functions.ReconcileDelEni);
         }
         catch (VpcCniException ex) when (ex.ErrorId == ErrorIds.Ipam.EniInUse)
         {

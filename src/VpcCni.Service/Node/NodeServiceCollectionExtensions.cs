@@ -7,7 +7,6 @@ using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Service.Hosting;
-using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 
 namespace VpcCni.Service.Node;
 
@@ -49,25 +48,6 @@ public static class NodeServiceCollectionExtensions
             }
         });
 
-        // Upstream's variables, when given, decide the datastore's mode and cooldown.
-        services.AddOptions<DatastoreOptions>().PostConfigure<IServiceProvider>((datastore, provider) =>
-        {
-            if (Settings(provider) is not { } settings)
-            {
-                return;
-            }
-
-            if (settings.SourceOf(N.EnablePrefixDelegation) != ConfigurationSource.Default)
-            {
-                datastore.PrefixDelegation = settings.Ipam.EnablePrefixDelegation;
-            }
-
-            if (settings.SourceOf(N.IpCooldownPeriod) != ConfigurationSource.Default)
-            {
-                datastore.CooldownPeriod = settings.Ipam.IpCooldownPeriod;
-            }
-        });
-
         // What the gRPC replies tell the plugin and the policy agent about the node, unless configured.
         services.AddOptions<NodeNetworkOptions>().PostConfigure<NodeReadiness>((node, readiness) =>
         {
@@ -96,7 +76,8 @@ public static class NodeServiceCollectionExtensions
             provider.GetRequiredService<IHttpClientFactory>().CreateClient(ImdsHttpClient),
             provider.GetRequiredService<IOptions<InstanceMetadataOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
-            provider.GetRequiredService<ILogger<ImdsInstanceMetadata>>()));
+            provider.GetRequiredService<ILogger<ImdsInstanceMetadata>>(),
+            provider.GetService<IAwsCallObserver>()));
         services.AddOptions<NodeHostNetworkOptions>().BindConfiguration(NodeHostNetworkOptions.SectionName);
         services.TryAddSingleton(provider => new LinuxHostAdapters(
             provider.GetRequiredService<TimeProvider>(),

@@ -1,5 +1,6 @@
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
+using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Node;
 
@@ -33,14 +34,14 @@ internal sealed class PoolWorkInFlight(PoolDemand demand) : IProgress<PoolAction
         }
     }
 
-    public void Start(PoolPlan plan, PoolActionExecutor executor, DateTimeOffset now, CancellationToken cancellationToken)
+    public void Start(PoolPlan plan, PoolActionExecutor executor, INodeMetrics metrics, DateTimeOffset now, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
             _unfinished.AddRange(plan.Actions);
         }
 
-        _running.Add(new Running(plan, now, executor.ExecuteAsync(plan, this, cancellationToken)));
+        _running.Add(new Running(plan, now, ExecuteAsync(plan, executor, metrics, cancellationToken)));
     }
 
     /// <summary>
@@ -67,6 +68,18 @@ internal sealed class PoolWorkInFlight(PoolDemand demand) : IProgress<PoolAction
         }
 
         return results;
+    }
+
+    private async Task<PoolExecutionResult> ExecuteAsync(PoolPlan plan, PoolActionExecutor executor, INodeMetrics metrics, CancellationToken cancellationToken)
+    {
+        PoolExecutionResult result;
+        using (metrics.PoolActionsInProgress(plan))
+        {
+            result = await executor.ExecuteAsync(plan, this, cancellationToken).ConfigureAwait(false);
+        }
+
+        metrics.PoolActionsDone(result);
+        return result;
     }
 
     void IProgress<PoolActionOutcome>.Report(PoolActionOutcome value)

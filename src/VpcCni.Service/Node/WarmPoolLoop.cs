@@ -8,6 +8,7 @@ using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
+using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Node;
 
@@ -153,7 +154,7 @@ internal sealed class WarmPoolLoop(
                 NodeLog.TickActing(logger, plan.Actions.Count, plan);
             }
 
-            work.Start(plan, session.Executor, now, cancellationToken);
+            work.Start(plan, session.Executor, services.GetRequiredService<INodeMetrics>(), now, cancellationToken);
         }
         catch (VpcCniException ex)
         {

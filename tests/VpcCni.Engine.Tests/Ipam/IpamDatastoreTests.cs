@@ -170,12 +170,14 @@ public partial class IpamDatastoreTests
         var evicted = await ds.RemoveCidrAsync("eni-1", Net("10.0.0.0/28"), force: true, CancellationToken.None);
         Assert.Equal(2, evicted.Count);
         Assert.Equal(2, ds.Snapshot().ForceRemovedAddresses);
+        Assert.Equal(0, ds.Snapshot().ForceRemovedEnis);
         Assert.Empty(_store.Current!.Allocations);
 
         await ds.AssignAsync(Sandbox(3), Pod, CancellationToken.None);
         var gone = await ds.RemoveEniAsync("eni-2", force: true, CancellationToken.None);
         Assert.Equal("10.0.0.16", Assert.Single(gone).Address.ToString());
         Assert.Equal(3, ds.Snapshot().ForceRemovedAddresses);
+        Assert.Equal(1, ds.Snapshot().ForceRemovedEnis);
         Assert.Null(ds.FindAssignment(Sandbox(3)));
     }
 

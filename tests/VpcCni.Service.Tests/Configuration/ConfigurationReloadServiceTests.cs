@@ -59,6 +59,22 @@ public sealed class ConfigurationReloadServiceTests
     }
 
     [Fact]
+    public async Task SighupAppliesANewLogLevelFromTheEnvFile()
+    {
+        using var directory = new TempDirectory();
+        var envFile = await WriteEnvAsync(directory, "AWS_VPC_K8S_CNI_LOGLEVEL=ERROR\n");
+        await using var node = Start(directory, envFile, pollSeconds: 0);
+        await node.WaitForLineAsync("IPAM socket:");
+
+        await File.WriteAllTextAsync(envFile, "AWS_VPC_K8S_CNI_LOGLEVEL=DEBUG\n");
+        await node.SignalAsync("HUP");
+
+        // Logged at Information once the new level is in force; under ERROR it would not be written.
+        await node.WaitForLineAsync("Log level now follows AWS_VPC_K8S_CNI_LOGLEVEL: Debug");
+        await node.WaitForLineAsync("Live setting AWS_VPC_K8S_CNI_LOGLEVEL changed from Error to Debug");
+    }
+
+    [Fact]
     public async Task AChangedEnvFileIsPickedUpByPollingWithoutASignal()
     {
         using var directory = new TempDirectory();

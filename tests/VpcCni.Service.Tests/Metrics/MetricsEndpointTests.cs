@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -145,18 +144,7 @@ public sealed class MetricsEndpointTests
         Assert.DoesNotContain("awscni_", await metricsOnIntrospection.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    private static async Task<string> ScrapeAsync(HttpListeners ports)
-    {
-        using var response = await Http.GetAsync(ports.Metrics);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
-    }
+    private static Task<string> ScrapeAsync(HttpListeners ports) => MetricsScrape.GetAsync(ports.Metrics);
 
-    /// <summary>The value of one series (<c>name</c> or <c>name{labels}</c>) in the text format.</summary>
-    private static double Sample(string scrape, string series)
-    {
-        var line = scrape.Split('\n').SingleOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
-        Assert.True(line is not null, $"series {series} is not in the scrape:\n{scrape}");
-        return double.Parse(line[(series.Length + 1)..], CultureInfo.InvariantCulture);
-    }
+    private static double Sample(string scrape, string series) => MetricsScrape.Sample(scrape, series);
 }

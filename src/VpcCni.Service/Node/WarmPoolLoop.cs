@@ -15,7 +15,7 @@ namespace VpcCni.Service.Node;
 /// <c>updateIPPoolIfRequired</c>): every <see cref="NodeLoopOptions.Interval"/> it plans one tick
 /// with <see cref="WarmPoolPlanner"/> from the datastore's snapshot, the current settings (warm
 /// targets apply live) and the instance limits, and carries the plan out. It remembers when it last
-/// released addresses (the planner releases at most every 30 s) and pauses growth after the subnet
+/// released addresses (the planner releases at most every <see cref="NodeLoopOptions.DecreaseInterval"/>) and pauses growth after the subnet
 /// ran out of addresses. Between ticks it lets <see cref="NodeReconciler"/> compare the datastore with
 /// the instance.
 /// </summary>
@@ -75,6 +75,8 @@ internal sealed class WarmPoolLoop(
                 Limits = limits,
                 Now = now,
                 LastDecreaseAt = _lastDecreaseAt,
+                DecreaseInterval = loop.DecreaseInterval,
+                MinimumEniLifetime = loop.MinimumEniLifetime,
                 InsufficientCidrBackoffUntil = _growthPausedUntil,
             });
             if (plan.IsEmpty)

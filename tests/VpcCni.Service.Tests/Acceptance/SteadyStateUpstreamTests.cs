@@ -3,10 +3,10 @@ using VpcCni.Service.Tests.Support;
 namespace VpcCni.Service.Tests.Acceptance;
 
 /// <summary>
-/// Upstream's warm-target integration list (upstream <c>test/integration/ipamd/warm_target_test.go</c> and
-/// <c>warm_target_test_PD_enabled.go</c>): a fresh node with no pods reaches the steady state each setting
+/// Upstream's warm-target integration list for secondary IPs (upstream <c>test/integration/ipamd/warm_target_test.go</c>;
+/// <see cref="SteadyStateUpstreamPrefixTests"/> has the prefix-delegation half): a fresh node with no pods reaches the steady state each setting
 /// asks for, stays there, and gets there with the fewest EC2 calls. Upstream ran them on large instances;
-/// here an m5.xlarge (4 ENIs × 15 IPv4, so 14 secondary IPs or 14 prefixes per ENI, 58 pods).
+/// here an m5.xlarge (4 ENIs × 15 IPv4, so 14 secondary IPs per ENI, 58 pods).
 /// </summary>
 public sealed class SteadyStateUpstreamTests
 {
@@ -28,42 +28,9 @@ public sealed class SteadyStateUpstreamTests
     [InlineData(-1, -1, 6, 10, new[] { 10 }, 0)]
     public async Task SecondaryIpModeSettles(int warmEni, int maxEni, int warmIp, int minIp, int[] cidrsPerEni, int created)
     {
-        await using var node = await AcceptanceNode.StartAsync(InstanceType, Settings(
-            false, ("WARM_ENI_TARGET", warmEni), ("MAX_ENI", maxEni), ("WARM_IP_TARGET", warmIp), ("MINIMUM_IP_TARGET", minIp)));
+        await using var node = await AcceptanceNode.StartAsync(InstanceType, AcceptanceNode.Settings(
+            58, false, ("WARM_ENI_TARGET", warmEni), ("MAX_ENI", maxEni), ("WARM_IP_TARGET", warmIp), ("MINIMUM_IP_TARGET", minIp)));
 
         await node.SettlesAtAsync(cidrsPerEni, Ec2Calls.Of(assign: 1, created), "fresh node");
-    }
-
-    /// <summary>
-    /// With prefix delegation every IP target up to 16 addresses is one /28, asked for in one call; WARM_PREFIX_TARGET=2
-    /// asks for both prefixes at once (upstream <c>getPrefixesNeeded</c>), and IP targets override the prefix target.
-    /// </summary>
-    [Theory]
-    [InlineData(2, -1, -1, 1)]
-    [InlineData(16, -1, -1, 1)]
-    [InlineData(-1, 2, -1, 1)]
-    [InlineData(-1, 16, -1, 1)]
-    [InlineData(6, 10, -1, 1)]
-    [InlineData(-1, -1, 2, 2)]
-    [InlineData(2, -1, 1, 1)]
-    [InlineData(16, -1, 0, 1)]
-    [InlineData(-1, 2, 2, 1)]
-    public async Task PrefixModeSettles(int warmIp, int minIp, int warmPrefix, int prefixes)
-    {
-        await using var node = await AcceptanceNode.StartAsync(InstanceType, Settings(
-            true, ("WARM_IP_TARGET", warmIp), ("MINIMUM_IP_TARGET", minIp), ("WARM_PREFIX_TARGET", warmPrefix)));
-
-        await node.SettlesAtAsync([prefixes], Ec2Calls.Of(assign: 1), "fresh node");
-    }
-
-    private static Dictionary<string, string> Settings(bool prefixDelegation, params (string Name, int Value)[] variables)
-    {
-        var settings = new Dictionary<string, string> { ["NodeLoop__MaxPods"] = "58", ["ENABLE_PREFIX_DELEGATION"] = prefixDelegation ? "true" : "false" };
-        foreach (var (name, value) in variables.Where(v => v.Value >= 0))
-        {
-            settings[name] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return settings;
     }
 }

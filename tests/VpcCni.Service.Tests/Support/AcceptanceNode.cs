@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Grpc.Net.Client;
@@ -137,6 +138,26 @@ internal sealed class AcceptanceNode : IAsyncDisposable
             await sim.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Settings for <see cref="StartAsync"/>: the Node's pod capacity, the mode, and upstream variables
+    /// (<c>WARM_IP_TARGET</c>, …); a negative value leaves a variable unset.
+    /// </summary>
+    public static Dictionary<string, string> Settings(int maxPods, bool prefixDelegation, params (string Name, int Value)[] variables)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var settings = new Dictionary<string, string>
+        {
+            ["NodeLoop__MaxPods"] = maxPods.ToString(CultureInfo.InvariantCulture),
+            ["ENABLE_PREFIX_DELEGATION"] = prefixDelegation ? "true" : "false",
+        };
+        foreach (var (name, value) in variables.Where(v => v.Value >= 0))
+        {
+            settings[name] = value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return settings;
     }
 
     /// <summary>AddNetwork for <paramref name="pod"/> until the pool has an address for it, as the kubelet retries a failed ADD.</summary>

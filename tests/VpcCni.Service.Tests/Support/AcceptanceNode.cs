@@ -161,7 +161,11 @@ internal sealed class AcceptanceNode : IAsyncDisposable
     }
 
     /// <summary>AddNetwork for <paramref name="pod"/> until the pool has an address for it, as the kubelet retries a failed ADD.</summary>
-    public async Task<IPAddress> AddPodAsync(string pod, CancellationToken cancellationToken = default)
+    public async Task<IPAddress> AddPodAsync(string pod, CancellationToken cancellationToken = default) =>
+        IPAddress.Parse((await AddPodWithReplyAsync(pod, cancellationToken)).IPv4Addr);
+
+    /// <summary>As <see cref="AddPodAsync"/>, with the address's device number and route table.</summary>
+    public async Task<IPAllocationMetadata> AddPodWithReplyAsync(string pod, CancellationToken cancellationToken = default)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (true)
@@ -174,7 +178,7 @@ internal sealed class AcceptanceNode : IAsyncDisposable
                     _live.Add(pod);
                 }
 
-                return IPAddress.Parse(reply.IPAllocationMetadata.Single().IPv4Addr);
+                return reply.IPAllocationMetadata.Single();
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"the pool never had an address for {pod}; EC2 calls {Calls}");
@@ -182,16 +186,8 @@ internal sealed class AcceptanceNode : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds pods <c>{prefix}-{from}</c> … one after the other, each waiting for its address.</summary>
-    public async Task AddPodsAsync(string prefix, int from, int count)
-    {
-        for (var i = from; i < from + count; i++)
-        {
-            await AddPodAsync($"{prefix}-{i}");
-        }
-    }
-
-    public async Task DeletePodAsync(string pod, CancellationToken cancellationToken = default)
+    /// <summary>DelNetwork for <paramref name="pod"/>; returns the address it released, or null when it held none.</summary>
+    public async Task<IPAddress?> DeletePodAsync(string pod, CancellationToken cancellationToken = default)
     {
         var reply = await Cni.DelNetworkAsync(ServiceHarness.DelRequest(pod), cancellationToken: cancellationToken);
         Assert.True(reply.Success, $"DelNetwork for {pod} failed");
@@ -199,6 +195,8 @@ internal sealed class AcceptanceNode : IAsyncDisposable
         {
             _live.Remove(pod);
         }
+
+        return reply.IPAllocationMetadata.Count == 0 ? null : IPAddress.Parse(reply.IPAllocationMetadata[0].IPv4Addr);
     }
 
     /// <summary>
@@ -215,14 +213,7 @@ internal sealed class AcceptanceNode : IAsyncDisposable
             await Task.Delay(20);
         }
 
-        var idle = IdleTicks;
-        while (IdleTicks < idle + HoldTicks)
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"{what}: the pool loop did not go idle; calls {Calls}");
-            Assert.True(cidrsPerEni.SequenceEqual(CidrsPerEni), $"{what}: left [{string.Join(", ", cidrsPerEni)}] for [{string.Join(", ", CidrsPerEni)}]; calls {Calls}");
-            await Task.Delay(50);
-        }
-
+        Assert.True(await HoldsAsync(cidrsPerEni, deadline, HoldTicks), $"{what}: left [{string.Join(", ", cidrsPerEni)}] for [{string.Join(", ", CidrsPerEni)}]; calls {Calls}");
         if (calls is not null)
         {
             Assert.Equal(calls, Calls);
@@ -230,6 +221,23 @@ internal sealed class AcceptanceNode : IAsyncDisposable
 
         var (total, assigned) = await DatastoreTotalsAsync();
         Assert.Equal((AddressesInEc2, LivePods), (total, assigned));
+    }
+
+    /// <summary>
+    /// Waits until the pool holds still, whatever its shape, and returns it: twice <see cref="HoldTicks"/> idle ticks, so that
+    /// addresses released just before have cooled and a surplus they leave has been given back.
+    /// </summary>
+    public async Task<int[]> SettleAsync(string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        var cidrs = CidrsPerEni;
+        while (!await HoldsAsync(cidrs, deadline, 2 * HoldTicks))
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{what}: the pool never held still; EC2 holds [{string.Join(", ", CidrsPerEni)}]; calls {Calls}");
+            cidrs = CidrsPerEni;
+        }
+
+        return cidrs;
     }
 
     /// <summary>TotalIPs and AssignedIPs of network card 0 from the introspection view <c>/v1/enis</c>.</summary>
@@ -247,6 +255,24 @@ internal sealed class AcceptanceNode : IAsyncDisposable
         await Process.DisposeAsync();
         Directory.Dispose();
         await Sim.DisposeAsync();
+    }
+
+    /// <summary>True when <paramref name="ticks"/> idle pool ticks pass with EC2 holding <paramref name="cidrsPerEni"/> throughout.</summary>
+    private async Task<bool> HoldsAsync(int[] cidrsPerEni, DateTime deadline, int ticks)
+    {
+        var idle = IdleTicks;
+        while (IdleTicks < idle + ticks)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the pool loop did not go idle; calls {Calls}");
+            if (!cidrsPerEni.SequenceEqual(CidrsPerEni))
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
     }
 
     private static string IntrospectionSocket(TempDirectory directory) => Path.Combine(directory.Path, "introspect.sock");

@@ -87,6 +87,7 @@ internal sealed class WarmPoolLoop(
 
             NodeLog.TickActing(logger, plan.Actions.Count, plan);
             var result = await session.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            reconciler.NoteReleased(result.Outcomes.SelectMany(o => o.Removed));
             if (result.ReleasedAny)
             {
                 _lastDecreaseAt = now;

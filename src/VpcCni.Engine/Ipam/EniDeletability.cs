@@ -3,13 +3,13 @@ namespace VpcCni.Engine.Ipam;
 /// <summary>
 /// The rules that decide whether an ENI may be freed (upstream <c>pkg/ipamd/datastore/data_store.go</c> <c>getDeletableENI</c>), as a pure
 /// function of a snapshot so the datastore and the planner share them. An ENI is deletable only
-/// when it is not primary, is at least 60 s old, has no address cooling and no pod, is not needed
+/// when it is not primary, is at least <see cref="DeletabilityTargets.MinimumEniLifetime"/> old (60 s by default), has no address cooling and no pod, is not needed
 /// by the other ENIs to meet WARM_IP / MINIMUM_IP (rounded up to whole prefixes in PD) or
 /// WARM_PREFIX, and is neither trunk nor EFA. ENIs excluded for pod IPs stay attached (docs/ipam.md "Differences from upstream").
 /// </summary>
 public static class EniDeletability
 {
-    /// <summary>Upstream <c>minENILifeTime</c>: an ENI younger than this is never freed.</summary>
+    /// <summary>Upstream <c>minENILifeTime</c>, the default of <see cref="DeletabilityTargets.MinimumEniLifetime"/>.</summary>
     public static readonly TimeSpan MinimumEniLifetime = TimeSpan.FromSeconds(60);
 
     private const int AddressesPerPrefix = 16;
@@ -40,8 +40,8 @@ public static class EniDeletability
         string? keep = eni switch
         {
             { Descriptor.IsPrimary: true } => "it is the primary ENI",
-            _ when now - eni.CreatedAt < MinimumEniLifetime =>
-                $"it is younger than {MinimumEniLifetime.TotalSeconds:0} s",
+            _ when now - eni.CreatedAt < targets.MinimumEniLifetime =>
+                $"it is younger than {targets.MinimumEniLifetime.TotalSeconds:0.###} s",
             { CoolingCount: > 0 } => $"{eni.CoolingCount} of its addresses are in cooldown",
             { AssignedCount: > 0 } => $"{eni.AssignedCount} pods use it",
             _ when otherFree < warmIp => $"the other ENIs have {otherFree} free addresses, below the warm IP target {warmIp}",

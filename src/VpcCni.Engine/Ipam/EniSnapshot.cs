@@ -6,7 +6,7 @@ public sealed record EniSnapshot
     /// <summary>The ENI's facts, as given to <see cref="IpamDatastore.AddEni"/> (and its exclusion since).</summary>
     public required EniDescriptor Descriptor { get; init; }
 
-    /// <summary>When the datastore started tracking the ENI; ENIs younger than 60 s are not freed.</summary>
+    /// <summary>When the datastore started tracking the ENI; ENIs younger than the minimum ENI lifetime (60 s by default) are not freed.</summary>
     public DateTimeOffset CreatedAt { get; init; }
 
     /// <summary>CIDRs in address order.</summary>

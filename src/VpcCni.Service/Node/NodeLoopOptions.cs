@@ -1,11 +1,14 @@
 using System.ComponentModel.DataAnnotations;
+using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Planning;
 
 namespace VpcCni.Service.Node;
 
 /// <summary>
 /// Node initialisation and the warm-pool loop (configuration section <c>NodeLoop</c>). The defaults
 /// are upstream ipamd's (<c>pkg/ipamd/ipamd.go</c>: <c>ipPoolMonitorInterval</c>,
-/// <c>insufficientCidrErrorCooldown</c>).
+/// <c>insufficientCidrErrorCooldown</c>, <c>decreaseIPPoolInterval</c>; <c>pkg/ipamd/datastore/data_store.go</c>:
+/// <c>minENILifeTime</c>); tests shorten them.
 /// </summary>
 public sealed class NodeLoopOptions : IValidatableObject
 {
@@ -26,6 +29,12 @@ public sealed class NodeLoopOptions : IValidatableObject
     /// <c>InsufficientFreeAddressesInSubnet</c> (upstream 120 s).
     /// </summary>
     public TimeSpan InsufficientAddressCooldown { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>The least time between two releases of surplus addresses or prefixes (upstream 30 s).</summary>
+    public TimeSpan DecreaseInterval { get; set; } = WarmPoolPlanner.DecreaseInterval;
+
+    /// <summary>An attached ENI younger than this is not freed (upstream 60 s).</summary>
+    public TimeSpan MinimumEniLifetime { get; set; } = EniDeletability.MinimumEniLifetime;
 
     /// <summary>
     /// The Node's pod capacity the pool stops growing at. Upstream reads it from the Node object
@@ -57,6 +66,16 @@ public sealed class NodeLoopOptions : IValidatableObject
         {
             yield return new ValidationResult(
                 $"NodeLoop:InsufficientAddressCooldown {InsufficientAddressCooldown} is negative; it must be 0 or more.", [nameof(InsufficientAddressCooldown)]);
+        }
+
+        if (DecreaseInterval < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"NodeLoop:DecreaseInterval {DecreaseInterval} is negative; it must be 0 or more.", [nameof(DecreaseInterval)]);
+        }
+
+        if (MinimumEniLifetime < TimeSpan.Zero)
+        {
+            yield return new ValidationResult($"NodeLoop:MinimumEniLifetime {MinimumEniLifetime} is negative; it must be 0 or more.", [nameof(MinimumEniLifetime)]);
         }
     }
 }

@@ -16,7 +16,8 @@ namespace VpcCni.Service.Node;
 /// or detach an ENI, behind the node's back. The pool loop calls it between ticks, so it never races
 /// the loop's own changes. Instance metadata is read first; only an ENI whose addresses there differ
 /// from the datastore's is described in EC2 (IMDS lags EC2), and EC2's answer decides. CIDRs and ENIs
-/// that pods still hold are kept and logged.
+/// that pods still hold are kept and logged. A CIDR the pool itself released is not added back for
+/// <see cref="NodeReconcileOptions.ReleasedCidrCooldown"/> (upstream's <c>ReconcileCooldownCache</c>).
 /// </summary>
 internal sealed class NodeReconciler(
     IpamDatastore datastore,
@@ -26,7 +27,22 @@ internal sealed class NodeReconciler(
     TimeProvider time,
     ILogger<NodeReconciler> logger)
 {
+    private readonly Dictionary<IPNetwork, DateTimeOffset> _released = [];
     private DateTimeOffset? _nextRunAt;
+
+    /// <summary>The pool gave <paramref name="cidrs"/> back to EC2 just now.</summary>
+    public void NoteReleased(IEnumerable<IPNetwork> cidrs)
+    {
+        ArgumentNullException.ThrowIfNull(cidrs);
+        var now = time.GetUtcNow();
+        lock (_released)
+        {
+            foreach (var cidr in cidrs)
+            {
+                _released[cidr] = now;
+            }
+        }
+    }
 
     /// <summary>Reconciles when an interval has passed since the last time (the first one after an interval from start).</summary>
     public async Task RunIfDueAsync(NodeSession session, CancellationToken cancellationToken)
@@ -87,6 +103,12 @@ internal sealed class NodeReconciler(
         var id = eni.Descriptor.Id;
         foreach (var cidr in actual.Where(c => !tracked.Contains(c)))
         {
+            if (ReleasedAt(cidr) is { } releasedAt)
+            {
+                NodeMaintenanceLog.CidrRecentlyReleased(logger, id, cidr, releasedAt, releasedAt + options.Value.ReleasedCidrCooldown);
+                continue;
+            }
+
             try
             {
                 datastore.AddCidr(id, cidr);
@@ -118,6 +140,21 @@ internal sealed class NodeReconciler(
                 // A pod took an address of it since the snapshot.
                 NodeMaintenanceLog.CidrHeld(logger, id, cidr.Network, 1);
             }
+        }
+    }
+
+    /// <summary>When the pool released <paramref name="cidr"/>, if that was within the cooldown; forgets releases older than it.</summary>
+    private DateTimeOffset? ReleasedAt(IPNetwork cidr)
+    {
+        var since = time.GetUtcNow() - options.Value.ReleasedCidrCooldown;
+        lock (_released)
+        {
+            foreach (var old in _released.Where(r => r.Value <= since).Select(r => r.Key).ToArray())
+            {
+                _released.Remove(old);
+            }
+
+            return _released.TryGetValue(cidr, out var at) ? at : null;
         }
     }
 

@@ -17,7 +17,7 @@ namespace VpcCni.Service.Node;
 /// <c>updateIPPoolIfRequired</c>): every <see cref="NodeLoopOptions.Interval"/> it plans one tick
 /// with <see cref="WarmPoolPlanner"/> from the datastore's snapshot, the current settings (warm
 /// targets apply live) and the instance limits, and carries the plan out. It remembers when it last
-/// released addresses (the planner releases at most every 30 s) and pauses growth after the subnet
+/// released addresses (the planner releases at most every <see cref="NodeLoopOptions.DecreaseInterval"/>) and pauses growth after the subnet
 /// ran out of addresses. Between ticks it lets <see cref="NodeReconciler"/> compare the datastore with
 /// the instance.
 /// <para>
@@ -135,6 +135,8 @@ internal sealed class WarmPoolLoop(
                 Limits = limits,
                 Now = now,
                 LastDecreaseAt = _lastDecreaseAt,
+                DecreaseInterval = loop.DecreaseInterval,
+                MinimumEniLifetime = loop.MinimumEniLifetime,
                 InsufficientCidrBackoffUntil = _growthPausedUntil,
                 Demand = demand.Waiting,
                 Pending = pending,
@@ -164,6 +166,7 @@ internal sealed class WarmPoolLoop(
 
     private void Collect(DateTimeOffset startedAt, PoolExecutionResult result)
     {
+        reconciler.NoteReleased(result.Outcomes.SelectMany(o => o.Removed));
         if (result.ReleasedAny)
         {
             _lastDecreaseAt = startedAt;

@@ -91,6 +91,20 @@ public class EniDeletabilityTests
         Assert.Null(EniDeletability.FindDeletable(snapshot, new DeletabilityTargets(0, 0, 2), now));
     }
 
+    [Fact]
+    public void AShorterMinimumLifetimeLetsAYoungerEniGo()
+    {
+        var now = _time.GetUtcNow();
+        var snapshot = new DatastoreSnapshot { TakenAt = now, Enis = [Eni("eni-p", 0, now.AddHours(-1), primary: true), Eni("eni-2", 1, now.AddSeconds(-2))] };
+
+        Assert.Contains("younger than 60 s", EniDeletability.Evaluate(snapshot, DeletabilityTargets.None, now)[1].Reason, StringComparison.Ordinal);
+        Assert.Equal("eni-2", EniDeletability.FindDeletable(snapshot, DeletabilityTargets.None with { MinimumEniLifetime = TimeSpan.FromSeconds(2) }, now)!.EniId);
+        Assert.Contains(
+            "younger than 2.5 s",
+            EniDeletability.Evaluate(snapshot, DeletabilityTargets.None with { MinimumEniLifetime = TimeSpan.FromSeconds(2.5) }, now)[1].Reason,
+            StringComparison.Ordinal);
+    }
+
     private static void AddIps(IpamDatastore ds, string eniId, params string[] ips)
     {
         foreach (var ip in ips)

@@ -1,4 +1,6 @@
 using System.Net;
+using Amazon.EC2.Model;
+using Microsoft.Extensions.Configuration;
 using VpcCni.Engine.Aws;
 using VpcCni.Service.Tests.Node.Support;
 using VpcCni.Service.Tests.Support;
@@ -84,6 +86,50 @@ public sealed class NodeReconcilerTests
 
         await NodeHarness.EventuallyAsync(() => node.Datastore.Snapshot().Enis.Count == 1, "the detached ENI is dropped");
         Assert.DoesNotContain(node.Datastore.Snapshot().Enis, e => e.Descriptor.Id == eni.NetworkInterfaceId);
+    }
+
+    /// <summary>
+    /// The pool releases an address (WARM_IP_TARGET lowered from 2 to 1) and someone assigns it to the ENI again. While
+    /// the reconcile cooldown lasts the node does not take it back (upstream <c>ipReconcileCooldown</c>: EC2's reads may
+    /// still show an address it has just released); with no cooldown it does, and the pool releases the surplus again.
+    /// </summary>
+    [Theory]
+    [InlineData("01:00:00", false)]
+    [InlineData("00:00:00", true)]
+    public async Task AnAddressThePoolReleasedIsNotAddedBackWhileTheReconcileCooldownLasts(string cooldown, bool addedBack)
+    {
+        await using var sim = await StartSimulatorAsync();
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        var primary = await PrimaryEniAsync(ec2);
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory, new Dictionary<string, string?>
+        {
+            ["WARM_IP_TARGET"] = "2",
+            ["NodeReconcile:Interval"] = "00:00:00.200",
+            ["NodeReconcile:ReleasedCidrCooldown"] = cooldown,
+            ["NodeLoop:DecreaseInterval"] = "00:00:00",
+        });
+        await NodeHarness.EventuallyAsync(() => Addresses(node, primary).Length == 2, "the primary ENI holds 2 addresses");
+        var before = Addresses(node, primary);
+        node.App.Configuration["WARM_IP_TARGET"] = "1";
+        ((IConfigurationRoot)node.App.Configuration).Reload();
+        await NodeHarness.EventuallyAsync(() => NodeHarness.Requests(sim, "UnassignPrivateIpAddresses") == 1, "one address is released");
+        var released = before.Except(Addresses(node, primary)).Single();
+
+        await client.AssignPrivateIpAddressesAsync(new AssignPrivateIpAddressesRequest { NetworkInterfaceId = primary, PrivateIpAddresses = [released.ToString()] });
+
+        if (addedBack)
+        {
+            await NodeHarness.EventuallyAsync(() => NodeHarness.Requests(sim, "UnassignPrivateIpAddresses") == 2, "the address is added back and the surplus released again");
+        }
+        else
+        {
+            var describes = NodeHarness.Requests(sim, "DescribeNetworkInterfaces");
+            await NodeHarness.EventuallyAsync(() => NodeHarness.Requests(sim, "DescribeNetworkInterfaces") >= describes + 3, "three more reconciliations describe the ENI");
+            Assert.DoesNotContain(released, Addresses(node, primary));
+            Assert.Equal(1, NodeHarness.Requests(sim, "UnassignPrivateIpAddresses"));
+        }
     }
 
     private static async Task<string> PrimaryEniAsync(SdkEc2Api ec2)

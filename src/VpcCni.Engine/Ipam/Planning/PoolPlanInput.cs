@@ -13,8 +13,14 @@ public sealed record PoolPlanInput
     /// <summary>Now, for ENI ages and the decrease interval.</summary>
     public required DateTimeOffset Now { get; init; }
 
-    /// <summary>When addresses or prefixes were last released; releases are at most every 30 s.</summary>
+    /// <summary>When addresses or prefixes were last released; releases are at most every <see cref="DecreaseInterval"/>.</summary>
     public DateTimeOffset? LastDecreaseAt { get; init; }
+
+    /// <summary>The least time between two releases (upstream <c>decreaseIPPoolInterval</c>, 30 s).</summary>
+    public TimeSpan DecreaseInterval { get; init; } = WarmPoolPlanner.DecreaseInterval;
+
+    /// <summary>An ENI younger than this is not freed (upstream <c>minENILifeTime</c>, 60 s).</summary>
+    public TimeSpan MinimumEniLifetime { get; init; } = EniDeletability.MinimumEniLifetime;
 
     /// <summary>Growth is paused until then after an insufficient-CIDR error (120 s backoff).</summary>
     public DateTimeOffset? InsufficientCidrBackoffUntil { get; init; }

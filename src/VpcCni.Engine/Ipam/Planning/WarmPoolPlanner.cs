@@ -6,14 +6,14 @@ namespace VpcCni.Engine.Ipam.Planning;
 /// <summary>
 /// Decides one tick of the warm-pool loop for one network card (upstream <c>pkg/ipamd/ipamd.go</c> <c>updateIPPoolIfRequired</c>), as a pure
 /// function: if the pool is too low, grow once; otherwise, if it is too high and no release
-/// happened in the last 30 s, release the surplus; independently, free at most one ENI that the
+/// happened within <see cref="PoolPlanInput.DecreaseInterval"/> (30 s by default), release the surplus; independently, free at most one ENI that the
 /// remaining ENIs can do without. With calls waiting for an address or growth in flight, it plans
 /// only growth, for those calls, possibly several actions at once (<see cref="DemandGrowPlanner"/>). While terminating or, unless allowed, while the node is
 /// unschedulable, the pool neither grows nor frees ENIs, but still releases surplus addresses.
 /// </summary>
 public static class WarmPoolPlanner
 {
-    /// <summary>Upstream <c>decreaseIPPoolInterval</c>.</summary>
+    /// <summary>Upstream <c>decreaseIPPoolInterval</c>, the default of <see cref="PoolPlanInput.DecreaseInterval"/>.</summary>
     public static readonly TimeSpan DecreaseInterval = TimeSpan.FromSeconds(30);
 
     /// <summary>Upstream <c>ipPoolMonitorInterval</c>, the tick the caller should run at.</summary>
@@ -67,9 +67,9 @@ public static class WarmPoolPlanner
         else if (high)
         {
             notes.Add($"pool too high: {highWhy}");
-            if (input.LastDecreaseAt is { } last && input.Now - last < DecreaseInterval)
+            if (input.LastDecreaseAt is { } last && input.Now - last < input.DecreaseInterval)
             {
-                notes.Add($"release deferred: the last one was {(input.Now - last).TotalSeconds:0} s ago (minimum {DecreaseInterval.TotalSeconds:0} s)");
+                notes.Add($"release deferred: the last one was {(input.Now - last).TotalSeconds:0} s ago (minimum {input.DecreaseInterval.TotalSeconds:0.###} s)");
             }
             else
             {
@@ -92,7 +92,10 @@ public static class WarmPoolPlanner
             // Judge ENIs against the state after this tick's releases, as upstream frees after releasing.
             var after = actions.OfType<ReleaseCidrsAction>()
                 .Aggregate(snapshot, (s, r) => s.WithoutCidrs(r.EniId, (IReadOnlyCollection<IPNetwork>)r.Cidrs));
-            var deletability = new DeletabilityTargets(targets.WarmIpTarget, targets.MinimumIpTarget, targets.PrefixDelegation ? targets.WarmPrefixTarget : 0);
+            var deletability = new DeletabilityTargets(targets.WarmIpTarget, targets.MinimumIpTarget, targets.PrefixDelegation ? targets.WarmPrefixTarget : 0)
+            {
+                MinimumEniLifetime = input.MinimumEniLifetime,
+            };
             var verdict = EniDeletability.FindDeletable(after, deletability, input.Now);
             if (verdict is not null)
             {

@@ -61,6 +61,15 @@ internal static class DemandGrowPlanner
             remaining -= count;
         }
 
+        // Sized ENIs (IP targets, prefixes) can be created short of full. While one in flight, or one
+        // being filled, will still have room for what is short, fill it once it lands rather than open
+        // another ENI: the node ends with as many ENIs as upstream's one-action-per-tick loop gives it.
+        if (!wholeEnis && remaining > 0 && pending.SpareRoom(snapshot.Enis, limits.MaxCidrsPerEni) is var spare && remaining <= spare)
+        {
+            notes.Add($"no new ENI: {remaining} {(pd ? "prefixes" : "addresses")} still short fit the {spare} left on ENIs in flight, filled once they land");
+            return actions;
+        }
+
         var creating = 0;
         while (remaining > 0)
         {

@@ -19,6 +19,12 @@ public sealed record PendingGrowth
     /// <summary>ENIs an assign call is filling now.</summary>
     public IReadOnlySet<string> FillingEniIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 
+    /// <summary>CIDRs being added per ENI an assign call is filling now.</summary>
+    public IReadOnlyDictionary<string, int> FillingCounts { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>CIDRs each ENI being created asks for, one entry per ENI.</summary>
+    public IReadOnlyList<int> CreatingSizes { get; init; } = [];
+
     /// <summary>True when nothing is in flight.</summary>
     public bool IsEmpty => Cidrs == 0 && Enis == 0 && FillingEniIds.Count == 0;
 
@@ -27,27 +33,57 @@ public sealed record PendingGrowth
     {
         ArgumentNullException.ThrowIfNull(actions);
         int cidrs = 0, enis = 0;
-        var filling = new HashSet<string>(StringComparer.Ordinal);
+        var filling = new Dictionary<string, int>(StringComparer.Ordinal);
+        var creating = new List<int>();
         foreach (var action in actions)
         {
             switch (action)
             {
                 case AssignAddressesAction a:
                     cidrs += a.Count;
-                    filling.Add(a.EniId);
+                    filling[a.EniId] = filling.GetValueOrDefault(a.EniId) + a.Count;
                     break;
                 case AssignPrefixesAction p:
                     cidrs += p.Count;
-                    filling.Add(p.EniId);
+                    filling[p.EniId] = filling.GetValueOrDefault(p.EniId) + p.Count;
                     break;
                 case CreateEniAction c:
                     cidrs += c.AddressCount + c.PrefixCount;
+                    creating.Add(c.AddressCount + c.PrefixCount);
                     enis++;
                     break;
             }
         }
 
-        return cidrs == 0 && enis == 0 && filling.Count == 0 ? None : new PendingGrowth { Cidrs = cidrs, Enis = enis, FillingEniIds = filling };
+        return cidrs == 0 && enis == 0 && filling.Count == 0
+            ? None
+            : new PendingGrowth
+            {
+                Cidrs = cidrs,
+                Enis = enis,
+                FillingEniIds = new HashSet<string>(filling.Keys, StringComparer.Ordinal),
+                FillingCounts = filling,
+                CreatingSizes = creating,
+            };
+    }
+
+    /// <summary>
+    /// Room the ENIs in flight will still have once their calls land: an ENI created with fewer than
+    /// <paramref name="maxCidrsPerEni"/> CIDRs, or one being filled short of it. A later plan fills it.
+    /// </summary>
+    public int SpareRoom(IReadOnlyList<EniSnapshot> enis, int maxCidrsPerEni)
+    {
+        ArgumentNullException.ThrowIfNull(enis);
+        var spare = CreatingSizes.Sum(size => Math.Max(maxCidrsPerEni - size, 0));
+        foreach (var eni in enis)
+        {
+            if (FillingCounts.TryGetValue(eni.Descriptor.Id, out var adding))
+            {
+                spare += Math.Max(maxCidrsPerEni - eni.Cidrs.Count - adding, 0);
+            }
+        }
+
+        return spare;
     }
 
     /// <summary>True for the actions that add CIDRs (fill an ENI or create one).</summary>

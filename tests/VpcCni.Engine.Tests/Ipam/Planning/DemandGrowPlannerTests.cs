@@ -61,6 +61,25 @@ public sealed class DemandGrowPlannerTests
     }
 
     [Fact]
+    public async Task WithIpTargetsCallsThatFitAnEniInFlightWaitForItInsteadOfOpeningAnother()
+    {
+        // A t3.small (3 ENIs × 4 IPv4): the full primary holds 3 pods, a second ENI is being created with
+        // 1 address and 2 more calls wait. Upstream's loop ends at 2 ENIs (3, 3); so must this.
+        var t3Small = new PoolLimits { MaxEni = 3, MaxCidrsPerEni = 3, MaxPods = 11 };
+        var targets = new PoolTargets { WarmIpTarget = 1, MinimumIpTarget = 1 };
+        var pending = PendingGrowth.Of([new CreateEniAction(1, 0, "in flight")]);
+
+        var plan = Plan(await Datastores.SnapshotAsync(false, [3], pods: 3), demand: 2, targets: targets, limits: t3Small, pending: pending);
+
+        Assert.True(plan.IsEmpty);
+        Assert.Contains(plan.Notes, n => n.Contains("no new ENI", StringComparison.Ordinal));
+
+        // Once more is short than the ENI in flight can take, another ENI is created.
+        var more = Plan(await Datastores.SnapshotAsync(false, [3], pods: 3), demand: 4, targets: targets, limits: t3Small, pending: pending);
+        Assert.Single(more.Actions.OfType<CreateEniAction>());
+    }
+
+    [Fact]
     public async Task CreatesStopAtTheEniLimitCountingEnisBeingCreated()
     {
         var limits = M54xlarge with { MaxEni = 4 };

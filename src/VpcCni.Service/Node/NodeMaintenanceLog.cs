@@ -36,4 +36,7 @@ internal static partial class NodeMaintenanceLog
 
     [LoggerMessage(EventId = LogEventIds.Service + 49, Level = LogLevel.Warning, Message = "Could not delete leaked ENI {EniId} ({ErrorId}); the next run tries again")]
     public static partial void LeakedEniDeleteFailed(ILogger logger, Exception exception, string eniId, string errorId);
+
+    [LoggerMessage(EventId = LogEventIds.Service + 54, Level = LogLevel.Information, Message = "Reconcile: ENI {EniId} at device {DeviceNumber} is attached but was not in the datastore; added with {CidrCount} addresses or prefixes")]
+    public static partial void EniAdopted(ILogger logger, string eniId, int deviceNumber, int cidrCount);
 }

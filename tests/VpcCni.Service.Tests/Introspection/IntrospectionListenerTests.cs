@@ -51,16 +51,7 @@ public sealed class IntrospectionListenerTests
             d => ServiceHarness.SeedSecondaryEni(d, "10.0.5.7/32"),
             new Dictionary<string, string?> { ["DISABLE_INTROSPECTION"] = "false", ["INTROSPECTION_BIND_ADDRESS"] = "unix:" + socket },
             directory);
-        using var handler = new SocketsHttpHandler
-        {
-            ConnectCallback = async (_, cancellationToken) =>
-            {
-                var client = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-                await client.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(socket), cancellationToken);
-                return new System.Net.Sockets.NetworkStream(client, ownsSocket: true);
-            },
-        };
-        using var http = new HttpClient(handler);
+        using var http = UnixSocketHttp.Create(socket);
 
         using var ready = await http.GetAsync(new Uri("http://localhost/readyz"));
         var enis = await http.GetStringAsync(new Uri("http://localhost/v1/enis"));

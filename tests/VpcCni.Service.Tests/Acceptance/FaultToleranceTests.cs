@@ -42,7 +42,7 @@ public sealed class FaultToleranceTests
         var addresses = new List<string>();
         foreach (var pod in new[] { "pod-1", "pod-2", "pod-3" })
         {
-            addresses.Add(await AddWhenReadyAsync(client, pod));
+            addresses.Add((await ServiceHarness.AddWhenReadyAsync(client, pod, Patience)).IPAllocationMetadata.Single().IPv4Addr);
         }
 
         // WARM_ENI_TARGET=1 on an m5.large with three pods: two ENIs of nine secondary addresses each.
@@ -69,7 +69,7 @@ public sealed class FaultToleranceTests
         await using var node = NodeProcess.StartAgainst(sim, directory, environment);
         await node.WaitForLineAsync("IPAM socket:", Patience);
         using var channel = UnixSocketChannel.Create(ServiceHarness.SocketPathIn(directory));
-        await AddWhenReadyAsync(new CNIBackend.CNIBackendClient(channel), "pod-1");
+        await ServiceHarness.AddWhenReadyAsync(new CNIBackend.CNIBackendClient(channel), "pod-1", Patience);
 
         // The first pod makes the pool one ENI short: every tick creates one and fails to attach it.
         await Until(() => Task.FromResult(Succeeded(sim, "DeleteNetworkInterface") >= 2), "two ENIs whose attach failed are deleted");
@@ -90,23 +90,6 @@ public sealed class FaultToleranceTests
 
     private static int Succeeded(SimulatorServer sim, string action) =>
         sim.RequestLog.Snapshot().Count(r => r.Action == action && r.ErrorCode is null);
-
-    /// <summary>AddNetwork until the pool has an address, as the kubelet retries a failed ADD.</summary>
-    private static async Task<string> AddWhenReadyAsync(CNIBackend.CNIBackendClient client, string pod)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            var reply = await client.AddNetworkAsync(ServiceHarness.AddRequest(pod));
-            if (reply.Success)
-            {
-                return reply.IPAllocationMetadata.Single().IPv4Addr;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"{pod} never got an address");
-            await Task.Delay(100);
-        }
-    }
 
     private static async Task Until(Func<Task<bool>> condition, string what)
     {

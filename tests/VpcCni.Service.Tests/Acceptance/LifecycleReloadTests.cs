@@ -19,11 +19,8 @@ public sealed class LifecycleReloadTests
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = Scenario.Default() }, CancellationToken.None);
         using var directory = new TempDirectory();
         var envFile = Path.Combine(directory.Path, "vpc-cni.env");
-        await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=2\n");
-        await using var node = NodeProcess.StartAgainst(sim, directory, arguments: ["--config", envFile, "--config-poll", "1"]);
-        await node.WaitForLineAsync("IPAM socket:", Patience);
+        await using var node = await StartSteadyAsync(sim, directory, envFile, warmIpTarget: 2, pollSeconds: 1);
         var pid = await node.NodePidAsync();
-        await UntilPrimaryHoldsAsync(sim, 2);
 
         await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=6\n");
 
@@ -39,11 +36,8 @@ public sealed class LifecycleReloadTests
         await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = Scenario.Default() }, CancellationToken.None);
         using var directory = new TempDirectory();
         var envFile = Path.Combine(directory.Path, "vpc-cni.env");
-        await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=6\n");
-        await using var node = NodeProcess.StartAgainst(sim, directory, arguments: ["--config", envFile, "--config-poll", "0"]);
-        await node.WaitForLineAsync("IPAM socket:", Patience);
+        await using var node = await StartSteadyAsync(sim, directory, envFile, warmIpTarget: 6, pollSeconds: 0);
         var pid = await node.NodePidAsync();
-        await UntilPrimaryHoldsAsync(sim, 6);
 
         await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=3\n");
         await node.SignalAsync("HUP");
@@ -51,6 +45,17 @@ public sealed class LifecycleReloadTests
         await node.WaitForLineAsync("Live setting WARM_IP_TARGET changed from 6 to 3", Patience);
         await UntilPrimaryHoldsAsync(sim, 3);
         Assert.Equal(pid, await node.NodePidAsync());
+    }
+
+    /// <summary>Starts the service with <paramref name="envFile"/> holding WARM_IP_TARGET and waits for that steady state.</summary>
+    private static async Task<NodeProcess> StartSteadyAsync(SimulatorServer sim, TempDirectory directory, string envFile, int warmIpTarget, int pollSeconds)
+    {
+        await File.WriteAllTextAsync(envFile, $"WARM_IP_TARGET={warmIpTarget}\n");
+        var node = NodeProcess.StartAgainst(sim, directory,
+            arguments: ["--config", envFile, "--config-poll", pollSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await node.WaitForLineAsync("IPAM socket:", Patience);
+        await UntilPrimaryHoldsAsync(sim, warmIpTarget);
+        return node;
     }
 
     /// <summary>Waits until EC2 shows exactly <paramref name="count"/> secondary addresses on the primary ENI, the only one the pool needs here.</summary>

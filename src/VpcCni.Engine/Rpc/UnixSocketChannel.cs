@@ -16,9 +16,24 @@ public static class UnixSocketChannel
     /// <summary>Creates a channel whose every HTTP/2 connection is a new connection to <paramref name="socketPath"/>.</summary>
     public static GrpcChannel Create(string socketPath, GrpcChannelOptions? options = null)
     {
+        var handler = CreateHttpHandler(socketPath);
+        options ??= new GrpcChannelOptions();
+        options.HttpHandler = handler;
+        options.DisposeHttpClient = true;
+
+        // Plain HTTP/2 without TLS: the socket file's mode is the access control.
+        return GrpcChannel.ForAddress("http://localhost", options);
+    }
+
+    /// <summary>
+    /// An HTTP handler whose every connection is a new connection to <paramref name="socketPath"/>, whatever
+    /// host the request names; also for HTTP/1.1 listeners on a Unix socket (<c>INTROSPECTION_BIND_ADDRESS=unix:…</c>).
+    /// </summary>
+    public static SocketsHttpHandler CreateHttpHandler(string socketPath)
+    {
         ArgumentException.ThrowIfNullOrEmpty(socketPath);
         var endpoint = new UnixDomainSocketEndPoint(socketPath);
-        var handler = new SocketsHttpHandler
+        return new SocketsHttpHandler
         {
             ConnectCallback = async (_, cancellationToken) =>
             {
@@ -35,11 +50,5 @@ public static class UnixSocketChannel
                 }
             },
         };
-        options ??= new GrpcChannelOptions();
-        options.HttpHandler = handler;
-        options.DisposeHttpClient = true;
-
-        // Plain HTTP/2 without TLS: the socket file's mode is the access control.
-        return GrpcChannel.ForAddress("http://localhost", options);
     }
 }

@@ -62,7 +62,8 @@ internal static class AttachedEniDiscovery
         return found;
     }
 
-    private static string? SkipReason(ImdsNetworkInterface eni, Ec2NetworkInterface ec2View, bool manageUntagged)
+    /// <summary>Why the node leaves <paramref name="eni"/> alone, or null when it manages it.</summary>
+    internal static string? SkipReason(ImdsNetworkInterface eni, Ec2NetworkInterface ec2View, bool manageUntagged)
     {
         if (ec2View.Tags.TryGetValue(NoManageTag, out var noManage) && string.Equals(noManage, "true", StringComparison.OrdinalIgnoreCase))
         {

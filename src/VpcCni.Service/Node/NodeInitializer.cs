@@ -170,7 +170,7 @@ internal sealed class NodeInitializer(
     }
 
     /// <summary>Adds the ENI and its secondary /32s and /28 prefixes, never its primary address; a trunk gets none.</summary>
-    private static int AddToDatastore(IpamDatastore datastore, DiscoveredEni eni)
+    internal static int AddToDatastore(IpamDatastore datastore, DiscoveredEni eni)
     {
         var device = eni.Metadata.DeviceNumber;
         datastore.AddEni(new EniDescriptor
@@ -216,7 +216,7 @@ internal sealed class NodeInitializer(
 
     private static PhysicalAddress MacOf(string mac) => PhysicalAddress.Parse(mac.Replace(':', '-'));
 
-    private static EniNetworkSpec NetworkSpecOf(DiscoveredEni eni)
+    internal static EniNetworkSpec NetworkSpecOf(DiscoveredEni eni)
     {
         var primaryIp = eni.Described.PrimaryIpAddress ?? (eni.Metadata.Ipv4Addresses.Count > 0 ? eni.Metadata.Ipv4Addresses[0] : null)
             ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Node.InstanceIdentityMissing,

@@ -39,4 +39,7 @@ internal static partial class NodeMaintenanceLog
 
     [LoggerMessage(EventId = LogEventIds.Service + 62, Level = LogLevel.Information, Message = "Reconcile: {Cidr} is on ENI {EniId} in EC2, but the pool released it at {ReleasedAt}; not added back before {Until}")]
     public static partial void CidrRecentlyReleased(ILogger logger, string eniId, System.Net.IPNetwork cidr, DateTimeOffset releasedAt, DateTimeOffset until);
+
+    [LoggerMessage(EventId = LogEventIds.Service + 54, Level = LogLevel.Information, Message = "Reconcile: ENI {EniId} at device {DeviceNumber} is attached but was not in the datastore; added with {CidrCount} addresses or prefixes")]
+    public static partial void EniAdopted(ILogger logger, string eniId, int deviceNumber, int cidrCount);
 }

@@ -5,7 +5,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
+using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Node;
@@ -18,6 +20,9 @@ namespace VpcCni.Service.Node;
 /// from the datastore's is described in EC2 (IMDS lags EC2), and EC2's answer decides. CIDRs and ENIs
 /// that pods still hold are kept and logged. A CIDR the pool itself released is not added back for
 /// <see cref="NodeReconcileOptions.ReleasedCidrCooldown"/> (upstream's <c>ReconcileCooldownCache</c>).
+/// An attached ENI the datastore lacks is adopted, as
+/// upstream's reconcile adds new ENIs: one attached just before a restart, which instance metadata did
+/// not list yet when the node initialised, or one whose free or compensation failed half-way.
 /// </summary>
 internal sealed class NodeReconciler(
     IpamDatastore datastore,
@@ -29,6 +34,7 @@ internal sealed class NodeReconciler(
 {
     private readonly Dictionary<IPNetwork, DateTimeOffset> _released = [];
     private DateTimeOffset? _nextRunAt;
+    private HashSet<string>? _leftAlone;
 
     /// <summary>The pool gave <paramref name="cidrs"/> back to EC2 just now.</summary>
     public void NoteReleased(IEnumerable<IPNetwork> cidrs)
@@ -73,6 +79,7 @@ internal sealed class NodeReconciler(
         var attached = (await imds.GetAttachedNetworkInterfacesAsync(cancellationToken).ConfigureAwait(false))
             .Where(e => e.NetworkCard == datastore.NetworkCard)
             .ToDictionary(e => e.NetworkInterfaceId, StringComparer.Ordinal);
+        await AdoptAsync(session, attached, cancellationToken).ConfigureAwait(false);
         foreach (var eni in datastore.Snapshot().Enis)
         {
             var id = eni.Descriptor.Id;
@@ -95,6 +102,57 @@ internal sealed class NodeReconciler(
             }
 
             await ApplyAsync(eni, tracked, CidrsOf(described), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Adds the ENIs instance metadata lists and neither the datastore nor the left-alone set knows, once
+    /// EC2 confirms they are attached here: set up on the host first, so that no pod gets an address
+    /// whose routes are missing, then into the datastore (upstream <c>nodeIPPoolReconcile</c>, <c>setupENI</c>).
+    /// </summary>
+    private async Task AdoptAsync(NodeSession session, Dictionary<string, ImdsNetworkInterface> attached, CancellationToken cancellationToken)
+    {
+        _leftAlone ??= new HashSet<string>(session.Facts.UnmanagedEniIds, StringComparer.Ordinal);
+        var tracked = datastore.Snapshot().Enis.Select(e => e.Descriptor.Id).ToHashSet(StringComparer.Ordinal);
+        var unknown = attached.Values.Where(e => !tracked.Contains(e.NetworkInterfaceId) && !_leftAlone.Contains(e.NetworkInterfaceId)).ToArray();
+        if (unknown.Length == 0)
+        {
+            return;
+        }
+
+        var described = (await session.Ec2.DescribeNetworkInterfacesAsync(
+                Ec2DescribeQuery.ForIds([.. unknown.Select(e => e.NetworkInterfaceId)]), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(e => e.NetworkInterfaceId, StringComparer.Ordinal);
+        var manageUntagged = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue.Ipam.ManageUntaggedEni;
+        var host = services.GetRequiredService<IEniHostSetup>();
+        foreach (var metadata in unknown)
+        {
+            if (!described.TryGetValue(metadata.NetworkInterfaceId, out var ec2View)
+                || ec2View.Attachment is not { Status: Ec2AttachmentStatus.Attached } attachment
+                || !string.Equals(attachment.InstanceId, session.Facts.InstanceId, StringComparison.Ordinal))
+            {
+                continue; // Being detached (a free or a compensation in progress) or already gone.
+            }
+
+            var eni = new DiscoveredEni(metadata, ec2View, AttachedEniDiscovery.SkipReason(metadata, ec2View, manageUntagged));
+            if (!eni.IsManaged)
+            {
+                _leftAlone.Add(eni.Id);
+                NodeLog.EniSkipped(logger, eni.Id, metadata.DeviceNumber, eni.SkipReason!);
+                continue;
+            }
+
+            try
+            {
+                await host.SetupAsync(NodeInitializer.NetworkSpecOf(eni), cancellationToken).ConfigureAwait(false);
+                var added = NodeInitializer.AddToDatastore(datastore, eni);
+                NodeMaintenanceLog.EniAdopted(logger, eni.Id, metadata.DeviceNumber, added);
+            }
+            catch (VpcCniException ex)
+            {
+                // Instance metadata may not show its subnet yet; the next reconcile tries again.
+                NodeMaintenanceLog.ReconcileFailed(logger, ex, ex.ErrorId);
+            }
         }
     }
 

@@ -26,7 +26,7 @@ public sealed class ExternalSimulatorProcessTests
         {
             await node.WaitForLineAsync("IPAM socket:");
             using var channel = UnixSocketChannel.Create(socket);
-            var reply = await AddWhenReadyAsync(new CNIBackend.CNIBackendClient(channel), "pod-1");
+            var reply = await ServiceHarness.AddWhenReadyAsync(new CNIBackend.CNIBackendClient(channel), "pod-1");
             first = reply.IPAllocationMetadata.Single().IPv4Addr;
             var address = IPAddress.Parse(first);
             Assert.Contains(sim.World.Inspect(w => w.NetworkInterfaces.Values.SelectMany(e => e.SecondaryIps).ToList()), a => a.Equals(address));
@@ -49,21 +49,4 @@ public sealed class ExternalSimulatorProcessTests
     }
 
     private static int InUse(SimulatorServer sim) => sim.World.Inspect(w => w.NetworkInterfaces.Values.Count(e => e.Status == "in-use"));
-
-    /// <summary>AddNetwork until the pool has an address (the first tick fills it), as the plugin's caller retries.</summary>
-    private static async Task<AddNetworkReply> AddWhenReadyAsync(CNIBackend.CNIBackendClient client, string pod)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            var reply = await client.AddNetworkAsync(ServiceHarness.AddRequest(pod));
-            if (reply.Success)
-            {
-                return reply;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "the pool never handed out an address");
-            await Task.Delay(50);
-        }
-    }
 }

@@ -132,6 +132,60 @@ public sealed class NodeReconcilerTests
         }
     }
 
+    [Fact]
+    public async Task AnEniAttachedJustBeforeAStartThatInstanceMetadataDoesNotListYetIsAdopted()
+    {
+        // A node killed right after its attach restarts while IMDS still lags EC2 (docs/service.md, "Crash safety").
+        var scenario = Scenario.Default();
+        scenario.Imds = new ScenarioImds { AttachLagMs = 6000 };
+        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = scenario }, CancellationToken.None);
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        var eni = await AttachTaggedEniAsync(ec2, new Dictionary<string, string>());
+        using var directory = new TempDirectory();
+
+        await using var node = await NodeHarness.StartAsync(sim, directory, Settings);
+        Assert.Single(node.Datastore.Snapshot().Enis);
+
+        await NodeHarness.EventuallyAsync(() => node.Datastore.Snapshot().Enis.Count == 2, "the attached ENI is adopted", timeoutSeconds: 30);
+        var adopted = node.Datastore.Snapshot().Enis.Single(e => e.Descriptor.Id == eni.NetworkInterfaceId);
+        Assert.Equal(eni.SecondaryIpAddresses.Select(a => a + "/32").Order(StringComparer.Ordinal), adopted.Cidrs.Select(c => c.Network.ToString()).Order(StringComparer.Ordinal));
+        Assert.Equal(1, adopted.Descriptor.DeviceNumber);
+        Assert.Contains(node.Host.SetUp, s => s.DeviceNumber == 1);
+    }
+
+    [Fact]
+    public async Task AnEniTaggedNoManageThatIsAttachedLaterIsLeftAlone()
+    {
+        await using var sim = await StartSimulatorAsync();
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        using var directory = new TempDirectory();
+        await using var node = await NodeHarness.StartAsync(sim, directory, Settings);
+
+        var eni = await AttachTaggedEniAsync(ec2, new Dictionary<string, string> { ["node.k8s.amazonaws.com/no_manage"] = "true" });
+
+        await NodeHarness.EventuallyAsync(() => sim.World.Inspect(w => w.NetworkInterfaces[eni.NetworkInterfaceId].Status == "in-use"), "the attach completes");
+        await NodeHarness.TicksAsync(10);
+        Assert.DoesNotContain(node.Datastore.Snapshot().Enis, e => e.Descriptor.Id == eni.NetworkInterfaceId);
+    }
+
+    /// <summary>Creates an ENI with two secondary addresses, tagged for the instance (plus <paramref name="tags"/>), and attaches it at device 1.</summary>
+    private static async Task<Ec2NetworkInterface> AttachTaggedEniAsync(SdkEc2Api ec2, Dictionary<string, string> tags)
+    {
+        var instance = (await ec2.DescribeInstancesAsync(Ec2DescribeQuery.All, CancellationToken.None)).Single();
+        tags["node.k8s.amazonaws.com/instance_id"] = instance.InstanceId;
+        var eni = await ec2.CreateNetworkInterfaceAsync(new Ec2CreateNetworkInterfaceRequest
+        {
+            SubnetId = instance.SubnetId!,
+            Description = "aws-K8S-" + instance.InstanceId,
+            SecondaryPrivateIpAddressCount = 2,
+            Tags = tags,
+        }, CancellationToken.None);
+        await ec2.AttachNetworkInterfaceAsync(new Ec2AttachNetworkInterfaceRequest(eni.NetworkInterfaceId, instance.InstanceId, 1), CancellationToken.None);
+        return eni;
+    }
+
     private static async Task<string> PrimaryEniAsync(SdkEc2Api ec2)
     {
         var instance = (await ec2.DescribeInstancesAsync(Ec2DescribeQuery.All, CancellationToken.None)).Single();

@@ -133,6 +133,27 @@ public sealed class ServiceHarness : IAsyncDisposable
         Reason = "PodDeleted",
     };
 
+    /// <summary>
+    /// AddNetwork until the pool has an address, as the kubelet retries an ADD answered <c>Success=false</c>
+    /// (empty pool) while the pool grows; fails the test after <paramref name="timeout"/> (20 s by default).
+    /// </summary>
+    public static async Task<AddNetworkReply> AddWhenReadyAsync(CNIBackend.CNIBackendClient client, string containerId, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var reply = await client.AddNetworkAsync(AddRequest(containerId));
+            if (reply.Success)
+            {
+                return reply;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{containerId} never got an address: the pool stayed empty");
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Runs <paramref name="call"/> and returns the RpcException it must throw.</summary>
     public static async Task<RpcException> FailsAsync(Func<Task> call) => await Assert.ThrowsAsync<RpcException>(call);
 

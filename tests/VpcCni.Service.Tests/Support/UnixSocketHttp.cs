@@ -1,26 +1,13 @@
-using System.Net.Sockets;
+using VpcCni.Engine.Rpc;
 
 namespace VpcCni.Service.Tests.Support;
 
-/// <summary>An HttpClient whose every connection goes to one Unix socket, for the introspection listener bound to <c>unix:/path</c>.</summary>
+/// <summary>
+/// An <see cref="HttpClient"/> whose every connection goes to one Unix stream socket (unix(7)), for a
+/// listener bound with <c>INTROSPECTION_BIND_ADDRESS=unix:/path</c>; the URI's host is ignored.
+/// </summary>
 public static class UnixSocketHttp
 {
-    /// <summary>A client for <paramref name="socketPath"/>; request URIs name any host (<c>http://localhost/v1/enis</c>).</summary>
-    public static HttpClient Create(string socketPath) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (_, cancellationToken) =>
-        {
-            var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
-            {
-                await client.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), cancellationToken);
-                return new NetworkStream(client, ownsSocket: true);
-            }
-            catch
-            {
-                client.Dispose();
-                throw;
-            }
-        },
-    });
+    public static HttpClient Create(string socketPath) =>
+        new(UnixSocketChannel.CreateHttpHandler(socketPath), disposeHandler: true) { BaseAddress = new Uri("http://localhost/") };
 }

@@ -44,7 +44,8 @@ public sealed partial class IpamDatastore : IDisposable
         _published = new Publication(SnapshotUnsafe(time.GetUtcNow()), new Dictionary<IpamKey, IpAssignment>());
     }
 
-    public IpamDatastoreSettings Settings { get; }
+    /// <summary>The settings in force; <see cref="SetCooldownPeriod"/> replaces the cooldown while the datastore runs.</summary>
+    public IpamDatastoreSettings Settings { get; private set; }
 
     public int NetworkCard => Settings.NetworkCard;
 
@@ -66,6 +67,29 @@ public sealed partial class IpamDatastore : IDisposable
 
         PublishUnsafe();
         IpamLog.EniAdded(_logger, eni.Id, eni.DeviceNumber, NetworkCard);
+    }
+
+    /// <summary>
+    /// Applies a new release cooldown (upstream <c>IP_COOLDOWN_PERIOD</c>, reloaded live). Addresses already
+    /// cooling count from their release with the new period, as upstream's datastore compares each
+    /// unassign time with the period it reads at the moment it looks.
+    /// </summary>
+    public void SetCooldownPeriod(TimeSpan period)
+    {
+        if (period < TimeSpan.Zero)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Ipam.InvalidCooldownPeriod,
+                $"The IP cooldown period {period} is negative; it must be 0 or more.");
+        }
+
+        using var _ = Enter();
+        if (Settings.CooldownPeriod == period)
+        {
+            return;
+        }
+
+        Settings = Settings with { CooldownPeriod = period };
+        PublishUnsafe();
     }
 
     /// <summary>Marks an ENI as excluded (or no longer excluded) from pod addresses (its subnet is tagged <c>kubernetes.io/role/cni=0</c>).</summary>

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
+using VpcCni.Engine.Ipam;
 using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 
 namespace VpcCni.Service.Hosting;
@@ -14,6 +16,26 @@ namespace VpcCni.Service.Hosting;
 internal sealed class DatastoreOptionsSetup(IConfiguration configuration, IOptionsMonitor<VpcCniSettings> settings)
     : IPostConfigureOptions<DatastoreOptions>
 {
+    /// <summary>
+    /// <c>IP_COOLDOWN_PERIOD</c> is a live setting: when a reload changes it, the running datastore takes
+    /// the new period (the mode and the checkpoint path still need a restart, as upstream's do).
+    /// </summary>
+    public static void FollowLiveCooldown(IServiceProvider provider, IpamDatastore datastore)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ArgumentNullException.ThrowIfNull(datastore);
+
+        // The settings are bound only when the node reads them; a host without the loop still follows them.
+        var monitor = provider.GetService<IOptionsMonitor<VpcCniSettings>>();
+        monitor?.OnChange(current =>
+        {
+            if (current.SourceOf(N.IpCooldownPeriod) != ConfigurationSource.Default)
+            {
+                datastore.SetCooldownPeriod(current.Ipam.IpCooldownPeriod);
+            }
+        });
+    }
+
     public void PostConfigure(string? name, DatastoreOptions options)
     {
         var current = settings.CurrentValue;

@@ -85,11 +85,13 @@ public static class NodeServiceHost
         {
             var options = provider.GetRequiredService<IOptions<DatastoreOptions>>().Value;
             var settings = new IpamDatastoreSettings { CooldownPeriod = options.CooldownPeriod, PrefixDelegation = options.PrefixDelegation };
-            return new IpamDatastore(
+            var datastore = new IpamDatastore(
                 provider.GetRequiredService<ICheckpointStore>(),
                 provider.GetRequiredService<TimeProvider>(),
                 settings,
                 provider.GetRequiredService<ILogger<IpamDatastore>>());
+            DatastoreOptionsSetup.FollowLiveCooldown(provider, datastore);
+            return datastore;
         });
 
         // Its lifecycle hooks run before any hosted service starts (Kestrel binds in one) and after all have.

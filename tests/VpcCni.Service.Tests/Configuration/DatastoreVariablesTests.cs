@@ -40,6 +40,35 @@ public sealed class DatastoreVariablesTests
     }
 
     [Fact]
+    public async Task AReloadedIpCooldownPeriodAppliesToTheRunningDatastore()
+    {
+        var checkpoint = Path.Combine(Path.GetTempPath(), $"vpc-cni-cooldown-{Guid.NewGuid():N}.json");
+        await using var app = Build(new() { ["IP_COOLDOWN_PERIOD"] = "30", ["Datastore:CheckpointPath"] = checkpoint });
+        try
+        {
+            var datastore = app.Services.GetRequiredService<IpamDatastore>();
+            datastore.AddEni(new EniDescriptor { Id = "eni-1", DeviceNumber = 0, IsPrimary = true, RouteTableId = 254 });
+            datastore.AddCidr("eni-1", System.Net.IPNetwork.Parse("10.0.0.5/32"));
+            var first = new IpamKey("aws-cni", "sandbox-1", "eth0");
+            await datastore.AssignAsync(first, IpamMetadata.None, CancellationToken.None);
+            await datastore.UnassignAsync(first, CancellationToken.None);
+            var second = new IpamKey("aws-cni", "sandbox-2", "eth0");
+            await Assert.ThrowsAsync<VpcCni.Engine.Errors.VpcCniException>(() => datastore.AssignAsync(second, IpamMetadata.None, CancellationToken.None));
+
+            app.Configuration["IP_COOLDOWN_PERIOD"] = "0";
+            ((IConfigurationRoot)app.Configuration).Reload();
+
+            Assert.Equal(TimeSpan.Zero, datastore.Settings.CooldownPeriod);
+            var again = await datastore.AssignAsync(second, IpamMetadata.None, CancellationToken.None);
+            Assert.Equal("10.0.0.5", again.Address.ToString());
+        }
+        finally
+        {
+            File.Delete(checkpoint);
+        }
+    }
+
+    [Fact]
     public async Task WithoutTheVariablesTheDefaultsStay()
     {
         await using var app = Build([]);

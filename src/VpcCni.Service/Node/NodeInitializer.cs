@@ -11,6 +11,7 @@ using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
+using VpcCni.Engine.Ipam.Placement;
 using VpcCni.Engine.Limits;
 using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Service.Hosting;
@@ -89,6 +90,7 @@ internal sealed class NodeInitializer(
 
         var host = services.GetRequiredService<IEniHostSetup>();
         var enis = await AttachedEniDiscovery.DiscoverAsync(imds, ec2, settings.Ipam.ManageUntaggedEni, cancellationToken).ConfigureAwait(false);
+        var excluded = await ExcludedSubnetsAsync(ec2, enis, settings, cancellationToken).ConfigureAwait(false);
         foreach (var eni in enis)
         {
             if (!eni.IsManaged)
@@ -97,7 +99,7 @@ internal sealed class NodeInitializer(
                 continue;
             }
 
-            var added = AddToDatastore(datastore, eni);
+            var added = AddToDatastore(datastore, eni, excluded);
             await host.SetupAsync(NetworkSpecOf(eni), cancellationToken).ConfigureAwait(false);
             NodeLog.EniAdded(logger, eni.Id, eni.Metadata.DeviceNumber, added, eni.Metadata.IsPrimary, eni.IsTrunk, eni.IsEfa);
         }
@@ -108,7 +110,13 @@ internal sealed class NodeInitializer(
         NodeLog.Restored(logger, report.Restored.Count, report.Dropped.Count, report.Kept.Count);
 
         var provider = new Ec2EniProvider(ec2, imds, host, services.GetRequiredService<IOptions<EniProviderOptions>>(), time,
-            loggers.CreateLogger<Ec2EniProvider>());
+            loggers.CreateLogger<Ec2EniProvider>(), services.GetService<IEniConfigSource>());
+        var executor = new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>());
+        if (!settings.NetworkResourceProvisioningDisabled)
+        {
+            await ExcludedEniCleanup.ReleaseFreeCidrsAsync(datastore, executor, cancellationToken).ConfigureAwait(false);
+        }
+
         var facts = new NodeFacts
         {
             InstanceId = instanceId,
@@ -125,13 +133,47 @@ internal sealed class NodeInitializer(
         };
         var stats = datastore.GetStats();
         NodeLog.Initialised(logger, facts.ManagedEniIds.Count, facts.UnmanagedEniIds.Count, stats);
-        return new NodeSession(facts, new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>()), ec2);
+        return new NodeSession(facts, executor, ec2);
     }
 
-    /// <summary>Adds the ENI and its secondary /32s and /28 prefixes, never its primary address; a trunk gets none.</summary>
-    private static int AddToDatastore(IpamDatastore datastore, DiscoveredEni eni)
+    /// <summary>
+    /// With subnet discovery, the subnets of attached ENIs tagged <c>kubernetes.io/role/cni=0</c> (upstream
+    /// <c>IsSubnetExcluded</c>, <c>pkg/awsutils/awsutils.go</c>); one DescribeSubnets for all of them.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> ExcludedSubnetsAsync(IEc2Api ec2, IReadOnlyList<DiscoveredEni> enis, VpcCniSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Ipam.EnableSubnetDiscovery || settings.Ipam.EnableImdsOnlyMode)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return await SubnetDiscovery.FindExcludedAsync(ec2, enis.Where(e => e.IsManaged).Select(SubnetOf), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Ec2ApiException ex)
+        {
+            NodePlacementLog.ExclusionUnknown(logger, ex.ErrorId, ex);
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+    }
+
+    private static string SubnetOf(DiscoveredEni eni) => eni.Described.SubnetId ?? eni.Metadata.SubnetId ?? string.Empty;
+
+    /// <summary>
+    /// Adds the ENI and its secondary /32s and /28 prefixes, never its primary address; a trunk gets none.
+    /// An ENI in an excluded subnet keeps its CIDRs (restored pods keep their addresses) but gives out none.
+    /// </summary>
+    private int AddToDatastore(IpamDatastore datastore, DiscoveredEni eni, IReadOnlySet<string> excludedSubnets)
     {
         var device = eni.Metadata.DeviceNumber;
+        var subnetId = SubnetOf(eni);
+        var excluded = excludedSubnets.Contains(subnetId);
+        if (excluded)
+        {
+            NodePlacementLog.EniExcluded(logger, eni.Id, subnetId);
+        }
+
         datastore.AddEni(new EniDescriptor
         {
             Id = eni.Id,
@@ -139,8 +181,9 @@ internal sealed class NodeInitializer(
             IsPrimary = eni.Metadata.IsPrimary,
             IsTrunk = eni.IsTrunk,
             IsEfa = eni.IsEfa,
+            IsExcludedForPodIps = excluded,
             RouteTableId = RouteTables.ForEni(0, device),
-            SubnetId = eni.Described.SubnetId ?? eni.Metadata.SubnetId ?? string.Empty,
+            SubnetId = subnetId,
         });
         if (eni.IsTrunk)
         {

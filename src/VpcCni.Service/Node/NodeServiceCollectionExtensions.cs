@@ -44,10 +44,13 @@ public static class NodeServiceCollectionExtensions
             .PostConfigure<IServiceProvider>((ec2, provider) => ec2.Endpoint ??= Settings(provider)?.Endpoints.Ec2Endpoint?.ToString());
         services.AddOptions<EniProviderOptions>().BindConfiguration("EniProvider").PostConfigure<IServiceProvider>((eni, provider) =>
         {
-            if (Settings(provider)?.Ipam is { } ipam)
+            if (Settings(provider) is { Ipam: var ipam, CustomNetworking: var custom })
             {
                 eni.ClusterName ??= ipam.ClusterName;
                 eni.AdditionalTags = eni.AdditionalTags.Count > 0 ? eni.AdditionalTags : ipam.AdditionalEniTags;
+                eni.SubnetDiscovery = ipam.EnableSubnetDiscovery;
+                (eni.CustomNetworking, eni.EniConfigAnnotationKey, eni.EniConfigLabelKey) =
+                    (custom.CustomNetworkConfig, custom.EniConfigAnnotationDef, custom.EniConfigLabelDef);
             }
         });
 

@@ -6,6 +6,7 @@ using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
 
 namespace VpcCni.Service.Node;
@@ -59,6 +60,7 @@ internal sealed class WarmPoolLoop(
 
         try
         {
+            await ExcludedEniCleanup.ReleaseFreeCidrsAsync(datastore, session.Executor, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var snapshot = datastore.Snapshot();
             var loop = options.Value;
@@ -68,7 +70,7 @@ internal sealed class WarmPoolLoop(
             var targets = PoolTargets.From(settings) with { PrefixDelegation = snapshot.PrefixDelegation };
             var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, settings.Ipam.MaxEni, loop.MaxPods)
                 with { UnmanagedEnis = session.Facts.UnmanagedEniIds.Count };
-            var plan = WarmPoolPlanner.Plan(new PoolPlanInput
+            var input = new PoolPlanInput
             {
                 Snapshot = snapshot,
                 Targets = targets,
@@ -76,7 +78,8 @@ internal sealed class WarmPoolLoop(
                 Now = now,
                 LastDecreaseAt = _lastDecreaseAt,
                 InsufficientCidrBackoffUntil = _growthPausedUntil,
-            });
+            };
+            var plan = WarmPoolPlanner.Plan(input);
             if (plan.IsEmpty)
             {
                 NodeLog.TickIdle(logger, plan);
@@ -85,6 +88,11 @@ internal sealed class WarmPoolLoop(
 
             NodeLog.TickActing(logger, plan.Actions.Count, plan);
             var result = await session.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            if (settings.Ipam.EnableSubnetDiscovery)
+            {
+                result = await GrowElsewhereAsync(session, input, result, cancellationToken).ConfigureAwait(false);
+            }
+
             if (result.ReleasedAny)
             {
                 _lastDecreaseAt = now;
@@ -105,6 +113,34 @@ internal sealed class WarmPoolLoop(
         {
             NodeLog.TickFailed(logger, ex, ex.ErrorId);
         }
+    }
+
+    /// <summary>
+    /// With subnet discovery, an ENI whose subnet has no address left is passed over: growth fills the
+    /// next ENI, else creates one (in another subnet), within the same tick, as upstream
+    /// <c>increaseDatastorePool</c> and <c>tryAssignIPs</c> (<c>pkg/ipamd/ipamd.go</c>) do. The outcome
+    /// of the last attempt replaces the passed-over ones, so growth pauses only when it too ran out.
+    /// </summary>
+    private async Task<PoolExecutionResult> GrowElsewhereAsync(
+        NodeSession session, PoolPlanInput input, PoolExecutionResult result, CancellationToken cancellationToken)
+    {
+        var exhausted = new HashSet<string>(StringComparer.Ordinal);
+        var outcomes = result.Outcomes.ToList();
+        while (outcomes.FindIndex(o => o.Action is AssignAddressesAction or AssignPrefixesAction
+                   && o.AwsErrorCode is { } code && IsSubnetExhausted(code) && !exhausted.Contains(o.EniId!)) is var index and >= 0)
+        {
+            exhausted.Add(outcomes[index].EniId!);
+            var retry = WarmPoolPlanner.Plan(input with { Snapshot = datastore.Snapshot(), ExhaustedEniIds = exhausted });
+            if (retry.Actions.FirstOrDefault(a => a is AssignAddressesAction or AssignPrefixesAction or CreateEniAction) is not { } grow)
+            {
+                break;
+            }
+
+            NodePlacementLog.GrowingElsewhere(logger, outcomes[index].EniId!, grow.Reason);
+            outcomes[index] = await session.Executor.ExecuteAsync(grow, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new PoolExecutionResult(outcomes);
     }
 
     private static bool IsSubnetExhausted(string code) =>

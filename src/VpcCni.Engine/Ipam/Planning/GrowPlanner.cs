@@ -31,7 +31,7 @@ internal static class GrowPlanner
 
         var candidate = snapshot.Enis.FirstOrDefault(e =>
             !e.Descriptor.IsTrunk && !e.Descriptor.IsExcludedForPodIps && !(targets.CustomNetworking && e.Descriptor.IsPrimary)
-            && e.Cidrs.Count < limits.MaxCidrsPerEni);
+            && e.Cidrs.Count < limits.MaxCidrsPerEni && !input.ExhaustedEniIds.Contains(e.Descriptor.Id));
         if (candidate is not null)
         {
             var count = Math.Min(limits.MaxCidrsPerEni - candidate.Cidrs.Count, wanted);

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Diagnostics;
+
+namespace VpcCni.Service.Node;
+
+/// <summary>Log messages about where the node's ENIs and addresses come from: excluded subnets, subnet fallbacks, custom networking.</summary>
+internal static partial class NodePlacementLog
+{
+    [LoggerMessage(EventId = LogEventIds.Service + 62, Level = LogLevel.Information, Message = "The subnet of ENI {EniId} has no address left; growth moves on: {Reason}")]
+    public static partial void GrowingElsewhere(ILogger logger, string eniId, string reason);
+
+    [LoggerMessage(EventId = LogEventIds.Service + 63, Level = LogLevel.Information, Message = "ENI {EniId} is in subnet {SubnetId}, tagged kubernetes.io/role/cni=0: it stays attached but gets no pod addresses")]
+    public static partial void EniExcluded(ILogger logger, string eniId, string subnetId);
+
+    [LoggerMessage(EventId = LogEventIds.Service + 64, Level = LogLevel.Warning, Message = "Could not read the tags of the attached ENIs' subnets ({ErrorId}); no ENI is treated as excluded")]
+    public static partial void ExclusionUnknown(ILogger logger, string errorId, Exception exception);
+}

@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam.Execution;
+using VpcCni.Engine.Ipam.Placement;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Wiring;
+using VpcCni.Service.CustomNetworking;
 using VpcCni.Service.Hosting;
 using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 
@@ -110,6 +112,11 @@ public static class NodeServiceCollectionExtensions
                 provider.GetRequiredService<TimeProvider>(),
                 new HostNetworkOptions { EniMtu = provider.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue.Networking.EniMtu },
                 provider.GetRequiredService<ILogger<HostEniNetwork>>())));
+
+        // Custom networking's ENIConfigs and the node's labels, from a local directory and configuration until the
+        // Kubernetes adapter provides them (docs/configuration.md).
+        services.AddOptions<LocalEniConfigOptions>().BindConfiguration(LocalEniConfigOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IEniConfigSource, DirectoryEniConfigSource>();
 
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<NodeInitializer>();

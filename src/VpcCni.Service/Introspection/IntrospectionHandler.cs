@@ -20,6 +20,7 @@ internal sealed class IntrospectionHandler(
     NodeReadiness readiness,
     IOptionsMonitor<VpcCniSettings> settings,
     IEnumerable<IEniConfigSource> eniConfigSources,
+    IEnumerable<NodeCards> nodeCards,
     ILogger<IntrospectionHandler> logger)
 {
     /// <summary>Every path the listener serves, in the order the unknown-path answer lists them.</summary>
@@ -36,8 +37,8 @@ internal sealed class IntrospectionHandler(
         var json = IntrospectionJsonContext.Default;
         return path switch
         {
-            "/v1/enis" => WriteJsonAsync(context, IntrospectionViews.Enis([datastore.Snapshot()]), json.SortedDictionaryStringEniInfosView),
-            "/v1/pods" => WriteJsonAsync(context, IntrospectionViews.Pods([datastore.Snapshot()]), json.IReadOnlyListPodView),
+            "/v1/enis" => WriteJsonAsync(context, IntrospectionViews.Enis(Snapshots()), json.SortedDictionaryStringEniInfosView),
+            "/v1/pods" => WriteJsonAsync(context, IntrospectionViews.Pods(Snapshots()), json.IReadOnlyListPodView),
             "/v1/eni-configs" => EniConfigsAsync(context),
             "/v1/ipamd-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetIpamdEnvSettings(), json.IReadOnlyDictionaryStringObject),
             "/v1/networkutils-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetNetworkUtilsEnvSettings(), json.IReadOnlyDictionaryStringObject),
@@ -46,6 +47,10 @@ internal sealed class IntrospectionHandler(
             _ => WriteJsonAsync(context, new AvailableCommandsView(Paths), json.AvailableCommandsView),
         };
     }
+
+    /// <summary>Card 0's snapshot, then those of the further cards the node manages.</summary>
+    private DatastoreSnapshot[] Snapshots() =>
+        [datastore.Snapshot(), .. nodeCards.SelectMany(c => c.Secondary).Select(c => c.Datastore.Snapshot())];
 
     /// <summary>The ENIConfigs the node's source knows and the one its labels and annotations pick (upstream <c>eniconfig.ENIConfigInfo</c>).</summary>
     private async Task EniConfigsAsync(HttpContext context)

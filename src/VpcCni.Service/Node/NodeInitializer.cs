@@ -25,7 +25,7 @@ namespace VpcCni.Service.Node;
 /// in the host's starting phase, before any hosted service starts, so the IPAM socket is bound only
 /// once the datastore is filled; a failure stops start-up, as upstream's daemon exits.
 /// </summary>
-internal sealed class NodeInitializer(
+internal sealed partial class NodeInitializer(
     IOptions<NodeLoopOptions> options,
     NodeReadiness readiness,
     IServiceProvider services,
@@ -91,6 +91,8 @@ internal sealed class NodeInitializer(
         var host = services.GetRequiredService<IEniHostSetup>();
         var enis = await AttachedEniDiscovery.DiscoverAsync(imds, ec2, settings.Ipam.ManageUntaggedEni, cancellationToken).ConfigureAwait(false);
         var excluded = await ExcludedSubnetsAsync(ec2, enis, settings, cancellationToken).ConfigureAwait(false);
+        var others = enis.Where(e => e.Metadata.NetworkCard > 0).ToArray();
+        enis = [.. enis.Where(e => e.Metadata.NetworkCard == 0)];
         foreach (var eni in enis)
         {
             if (!eni.IsManaged)
@@ -112,6 +114,8 @@ internal sealed class NodeInitializer(
         var provider = new Ec2EniProvider(ec2, imds, host, services.GetRequiredService<IOptions<EniProviderOptions>>(), time,
             loggers.CreateLogger<Ec2EniProvider>(), services.GetService<IEniConfigSource>());
         var executor = new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>());
+        services.GetRequiredService<NodeCards>().Set(
+            await InitializeOtherCardsAsync(ec2, imds, host, limits, others, excluded, cancellationToken).ConfigureAwait(false));
         if (!settings.NetworkResourceProvisioningDisabled)
         {
             await ExcludedEniCleanup.ReleaseFreeCidrsAsync(datastore, executor, cancellationToken).ConfigureAwait(false);
@@ -182,7 +186,7 @@ internal sealed class NodeInitializer(
             IsTrunk = eni.IsTrunk,
             IsEfa = eni.IsEfa,
             IsExcludedForPodIps = excluded,
-            RouteTableId = RouteTables.ForEni(0, device),
+            RouteTableId = RouteTables.ForEni(eni.Metadata.NetworkCard, device),
             SubnetId = subnetId,
         });
         if (eni.IsTrunk)
@@ -214,7 +218,7 @@ internal sealed class NodeInitializer(
             ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Node.InstanceIdentityMissing,
                 $"Instance metadata has no subnet-ipv4-cidr-block for ENI {eni.Id} ({eni.Metadata.MacAddress}).");
         return new EniNetworkSpec(PhysicalAddress.Parse(eni.Metadata.MacAddress.Replace(':', '-')), primaryIp, subnet,
-            eni.Metadata.DeviceNumber, 0, eni.Metadata.IsPrimary, eni.IsTrunk);
+            eni.Metadata.DeviceNumber, eni.Metadata.NetworkCard, eni.Metadata.IsPrimary, eni.IsTrunk);
     }
 
     private static VpcCniException Missing(string path) =>

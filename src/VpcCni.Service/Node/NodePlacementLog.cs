@@ -14,4 +14,10 @@ internal static partial class NodePlacementLog
 
     [LoggerMessage(EventId = LogEventIds.Service + 64, Level = LogLevel.Warning, Message = "Could not read the tags of the attached ENIs' subnets ({ErrorId}); no ENI is treated as excluded")]
     public static partial void ExclusionUnknown(ILogger logger, string errorId, Exception exception);
+
+    [LoggerMessage(EventId = LogEventIds.Service + 67, Level = LogLevel.Information, Message = "Network card {NetworkCard} is managed with {EniCount} ENIs (limit {EniLimit}); it keeps one warm and one minimum address")]
+    public static partial void CardManaged(ILogger logger, int networkCard, int eniCount, int eniLimit);
+
+    [LoggerMessage(EventId = LogEventIds.Service + 68, Level = LogLevel.Information, Message = "Left ENI {EniId} alone: it is on network card {NetworkCard}, and ENABLE_MULTI_NIC is off")]
+    public static partial void CardNotManaged(ILogger logger, string eniId, int networkCard);
 }

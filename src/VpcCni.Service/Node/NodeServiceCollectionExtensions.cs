@@ -119,6 +119,7 @@ public static class NodeServiceCollectionExtensions
         services.TryAddSingleton<IEniConfigSource, DirectoryEniConfigSource>();
 
         services.TryAddSingleton<NodeReadiness>();
+        services.TryAddSingleton<NodeCards>();
         services.TryAddSingleton<NodeInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeInitializer>());
         services.AddOptions<NodeReconcileOptions>().BindConfiguration(NodeReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

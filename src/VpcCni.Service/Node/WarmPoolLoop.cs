@@ -24,14 +24,12 @@ internal sealed class WarmPoolLoop(
     NodeInitializer initializer,
     NodeReconciler reconciler,
     IpamDatastore datastore,
+    NodeCards nodeCards,
     IOptions<NodeLoopOptions> options,
     IServiceProvider services,
     TimeProvider time,
     ILogger<WarmPoolLoop> logger) : BackgroundService
 {
-    private DateTimeOffset? _lastDecreaseAt;
-    private DateTimeOffset? _growthPausedUntil;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (initializer.Session is not { } session)
@@ -41,16 +39,21 @@ internal sealed class WarmPoolLoop(
         }
 
         var settings = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>();
+        NodeCard[] cards = [new NodeCard(0, datastore, session.Executor), .. nodeCards.Secondary];
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         do
         {
             await reconciler.RunIfDueAsync(session, stoppingToken).ConfigureAwait(false);
-            await TickAsync(session, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
+            foreach (var card in cards)
+            {
+                await TickAsync(session, card, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    private async Task TickAsync(NodeSession session, VpcCniSettings settings, CancellationToken cancellationToken)
+    /// <summary>One tick of one card; cards above 0 keep one warm and one minimum address (upstream multi-NIC rule).</summary>
+    private async Task TickAsync(NodeSession session, NodeCard card, VpcCniSettings settings, CancellationToken cancellationToken)
     {
         if (settings.NetworkResourceProvisioningDisabled)
         {
@@ -60,24 +63,24 @@ internal sealed class WarmPoolLoop(
 
         try
         {
-            await ExcludedEniCleanup.ReleaseFreeCidrsAsync(datastore, session.Executor, cancellationToken).ConfigureAwait(false);
+            await ExcludedEniCleanup.ReleaseFreeCidrsAsync(card.Datastore, card.Executor, cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
-            var snapshot = datastore.Snapshot();
+            var snapshot = card.Datastore.Snapshot();
             var loop = options.Value;
 
             // The datastore's mode is fixed when it is built; the targets follow it (ENABLE_PREFIX_DELEGATION
             // needs a restart, like upstream).
-            var targets = PoolTargets.From(settings) with { PrefixDelegation = snapshot.PrefixDelegation };
-            var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, settings.Ipam.MaxEni, loop.MaxPods)
-                with { UnmanagedEnis = session.Facts.UnmanagedEniIds.Count };
+            var targets = (PoolTargets.From(settings) with { PrefixDelegation = snapshot.PrefixDelegation }).ForNetworkCard(card.NetworkCard);
+            var limits = PoolLimits.ForInstanceType(session.Facts.Limits, card.NetworkCard, settings.Ipam.MaxEni, loop.MaxPods)
+                with { UnmanagedEnis = card.NetworkCard == 0 ? session.Facts.UnmanagedEniIds.Count : 0 };
             var input = new PoolPlanInput
             {
                 Snapshot = snapshot,
                 Targets = targets,
                 Limits = limits,
                 Now = now,
-                LastDecreaseAt = _lastDecreaseAt,
-                InsufficientCidrBackoffUntil = _growthPausedUntil,
+                LastDecreaseAt = card.LastDecreaseAt,
+                InsufficientCidrBackoffUntil = card.GrowthPausedUntil,
             };
             var plan = WarmPoolPlanner.Plan(input);
             if (plan.IsEmpty)
@@ -87,15 +90,15 @@ internal sealed class WarmPoolLoop(
             }
 
             NodeLog.TickActing(logger, plan.Actions.Count, plan);
-            var result = await session.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
+            var result = await card.Executor.ExecuteAsync(plan, cancellationToken).ConfigureAwait(false);
             if (settings.Ipam.EnableSubnetDiscovery)
             {
-                result = await GrowElsewhereAsync(session, input, result, cancellationToken).ConfigureAwait(false);
+                result = await GrowElsewhereAsync(card, input, result, cancellationToken).ConfigureAwait(false);
             }
 
             if (result.ReleasedAny)
             {
-                _lastDecreaseAt = now;
+                card.LastDecreaseAt = now;
             }
 
             foreach (var failure in result.Failures)
@@ -104,8 +107,8 @@ internal sealed class WarmPoolLoop(
                 if (failure.AwsErrorCode is { } code && IsSubnetExhausted(code))
                 {
                     // Upstream increaseDatastorePool stops all growth for insufficientCidrErrorCooldown.
-                    _growthPausedUntil = time.GetUtcNow() + loop.InsufficientAddressCooldown;
-                    NodeLog.GrowthPaused(logger, code, _growthPausedUntil.Value);
+                    card.GrowthPausedUntil = time.GetUtcNow() + loop.InsufficientAddressCooldown;
+                    NodeLog.GrowthPaused(logger, code, card.GrowthPausedUntil.Value);
                 }
             }
         }
@@ -122,7 +125,7 @@ internal sealed class WarmPoolLoop(
     /// of the last attempt replaces the passed-over ones, so growth pauses only when it too ran out.
     /// </summary>
     private async Task<PoolExecutionResult> GrowElsewhereAsync(
-        NodeSession session, PoolPlanInput input, PoolExecutionResult result, CancellationToken cancellationToken)
+        NodeCard card, PoolPlanInput input, PoolExecutionResult result, CancellationToken cancellationToken)
     {
         var exhausted = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = result.Outcomes.ToList();
@@ -130,14 +133,14 @@ internal sealed class WarmPoolLoop(
                    && o.AwsErrorCode is { } code && IsSubnetExhausted(code) && !exhausted.Contains(o.EniId!)) is var index and >= 0)
         {
             exhausted.Add(outcomes[index].EniId!);
-            var retry = WarmPoolPlanner.Plan(input with { Snapshot = datastore.Snapshot(), ExhaustedEniIds = exhausted });
+            var retry = WarmPoolPlanner.Plan(input with { Snapshot = card.Datastore.Snapshot(), ExhaustedEniIds = exhausted });
             if (retry.Actions.FirstOrDefault(a => a is AssignAddressesAction or AssignPrefixesAction or CreateEniAction) is not { } grow)
             {
                 break;
             }
 
             NodePlacementLog.GrowingElsewhere(logger, outcomes[index].EniId!, grow.Reason);
-            outcomes[index] = await session.Executor.ExecuteAsync(grow, cancellationToken).ConfigureAwait(false);
+            outcomes[index] = await card.Executor.ExecuteAsync(grow, cancellationToken).ConfigureAwait(false);
         }
 
         return new PoolExecutionResult(outcomes);

@@ -55,4 +55,13 @@ public sealed class EniProviderOptions
 
     /// <summary>Pause between two delete attempts.</summary>
     public TimeSpan DeleteRetryInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A copy of these options for ENIs attached to <paramref name="networkCard"/>.</summary>
+    public EniProviderOptions ForNetworkCard(int networkCard)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(networkCard);
+        var copy = (EniProviderOptions)MemberwiseClone();
+        copy.NetworkCard = networkCard;
+        return copy;
+    }
 }

@@ -112,4 +112,20 @@ public sealed class EniPlacementTests
         configs.Put(new EniConfig("missing", PlacementWorld.TaggedSmall, []));
         Assert.True((await node.Executor.ExecuteAsync(new CreateEniAction(2, 0, "test"), default)).Succeeded);
     }
+
+    [Fact]
+    public async Task OnAFurtherNetworkCardTheEniIsAttachedToThatCardFromDeviceZeroWithTheCardsRouteTable()
+    {
+        await using var node = await SimulatedNode.StartAsync("p4d.24xlarge", placement: o => o.NetworkCard = 2);
+
+        var first = await node.Provider.CreateEniAsync(1, 0, default);
+        var second = await node.Provider.CreateEniAsync(1, 0, default);
+
+        var attachment = (await node.DescribeAsync(first.Descriptor.Id))!.Attachment!;
+        Assert.Equal((2, 0), (attachment.NetworkCardIndex, attachment.DeviceIndex));
+        Assert.Equal((0, 10200), (first.Descriptor.DeviceNumber, first.Descriptor.RouteTableId));
+        Assert.Equal((1, 10201), (second.Descriptor.DeviceNumber, second.Descriptor.RouteTableId));
+        Assert.All(node.Host.SetUp, spec => Assert.Equal(2, spec.NetworkCard));
+        Assert.Equal(2, new VpcCni.Engine.Ipam.Execution.EniProviderOptions().ForNetworkCard(2).NetworkCard);
+    }
 }

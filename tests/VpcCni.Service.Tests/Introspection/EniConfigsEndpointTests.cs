@@ -32,7 +32,7 @@ public sealed class EniConfigsEndpointTests
               subnet: subnet-0000000000000c001
             """);
         File.WriteAllText(Path.Combine(configs, "broken.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
-        File.WriteAllText(Path.Combine(configs, "notes.txt"), "not a manifest");
+        File.WriteAllText(Path.Combine(configs, "us-west-2d.yaml.bak"), "not read: only .yaml, .yml and .json files are");
         var ports = HttpListeners.Allocate();
         var settings = ports.Settings(new Dictionary<string, string?>
         {

@@ -79,11 +79,7 @@ public sealed class SubnetDiscoveryTests
     [Fact]
     public async Task WhenThePrimarySubnetRunsOutTheNodeAsksForOneThenGrowsANewEniInAnotherSubnet()
     {
-        // A /28 holds 11 addresses: the primary ENI's own and 7 of an idle ENI leave 3 for the node.
-        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = SubnetScenario.Create("10.0.0.0/28") }, CancellationToken.None);
-        var (ec2, client) = NodeHarness.Ec2(sim);
-        using var _ = client;
-        await ec2.CreateNetworkInterfaceAsync(new Ec2CreateNetworkInterfaceRequest { SubnetId = SubnetScenario.Primary, SecondaryPrivateIpAddressCount = 6 }, default);
+        await using var sim = await StartWithFreeInPrimarySubnetAsync(3);
         using var directory = new TempDirectory();
 
         await using var node = await NodeHarness.StartAsync(sim, directory);
@@ -101,10 +97,7 @@ public sealed class SubnetDiscoveryTests
     [Fact]
     public async Task WithoutSubnetDiscoveryARunOutPrimarySubnetPausesGrowthAndNoEniIsCreated()
     {
-        await using var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = SubnetScenario.Create("10.0.0.0/28") }, CancellationToken.None);
-        var (ec2, client) = NodeHarness.Ec2(sim);
-        using var _ = client;
-        await ec2.CreateNetworkInterfaceAsync(new Ec2CreateNetworkInterfaceRequest { SubnetId = SubnetScenario.Primary, SecondaryPrivateIpAddressCount = 9 }, default);
+        await using var sim = await StartWithFreeInPrimarySubnetAsync(0);
         using var directory = new TempDirectory();
 
         await using var node = await NodeHarness.StartAsync(sim, directory, new Dictionary<string, string?> { ["ENABLE_SUBNET_DISCOVERY"] = "false" });
@@ -115,5 +108,19 @@ public sealed class SubnetDiscoveryTests
         Assert.Equal(2, NodeHarness.Requests(sim, "AssignPrivateIpAddresses"));
         Assert.Equal(1, NodeHarness.Requests(sim, "CreateNetworkInterface"));
         Assert.Equal(0, NodeHarness.Requests(sim, "DescribeSubnets"));
+    }
+
+    /// <summary>
+    /// A /28 primary subnet holds 11 addresses: the primary ENI's own, and an idle ENI (its primary address
+    /// and secondaries) that leaves <paramref name="free"/> for the node.
+    /// </summary>
+    private static async Task<SimulatorServer> StartWithFreeInPrimarySubnetAsync(int free)
+    {
+        var sim = await SimulatorServer.StartAsync(new SimulatorOptions { Scenario = SubnetScenario.Create("10.0.0.0/28") }, CancellationToken.None);
+        var (ec2, client) = NodeHarness.Ec2(sim);
+        using var _ = client;
+        await ec2.CreateNetworkInterfaceAsync(
+            new Ec2CreateNetworkInterfaceRequest { SubnetId = SubnetScenario.Primary, SecondaryPrivateIpAddressCount = 11 - 1 - 1 - free }, default);
+        return sim;
     }
 }

@@ -19,5 +19,8 @@ public static partial class ErrorIds
 
         /// <summary>A detached ENI stayed in use and could not be deleted within the retries.</summary>
         public const string EniDeleteFailed = "PoolExecution.EniDeleteFailed";
+
+        /// <summary>Subnet discovery found no subnet a new ENI may go to: the primary ENI's subnet is excluded and none is tagged for the CNI.</summary>
+        public const string NoEligibleSubnet = "PoolExecution.NoEligibleSubnet";
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Ipam.Placement;
 using VpcCni.Service.Node;
 
 namespace VpcCni.Service.Introspection;
@@ -18,6 +19,8 @@ internal sealed class IntrospectionHandler(
     IpamDatastore datastore,
     NodeReadiness readiness,
     IOptionsMonitor<VpcCniSettings> settings,
+    IEnumerable<IEniConfigSource> eniConfigSources,
+    IEnumerable<NodeCards> nodeCards,
     ILogger<IntrospectionHandler> logger)
 {
     /// <summary>Every path the listener serves, in the order the unknown-path answer lists them.</summary>
@@ -25,8 +28,6 @@ internal sealed class IntrospectionHandler(
     [
         "/v1/enis", "/v1/pods", "/v1/eni-configs", "/v1/ipamd-env-settings", "/v1/networkutils-env-settings", "/healthz", "/readyz",
     ];
-
-    private static readonly EniConfigInfoView NoEniConfigs = new(new SortedDictionary<string, EniConfigSpecView>(StringComparer.Ordinal), "default");
 
     public Task HandleAsync(HttpContext context)
     {
@@ -36,15 +37,39 @@ internal sealed class IntrospectionHandler(
         var json = IntrospectionJsonContext.Default;
         return path switch
         {
-            "/v1/enis" => WriteJsonAsync(context, IntrospectionViews.Enis([datastore.Snapshot()]), json.SortedDictionaryStringEniInfosView),
-            "/v1/pods" => WriteJsonAsync(context, IntrospectionViews.Pods([datastore.Snapshot()]), json.IReadOnlyListPodView),
-            "/v1/eni-configs" => WriteJsonAsync(context, NoEniConfigs, json.EniConfigInfoView),
+            "/v1/enis" => WriteJsonAsync(context, IntrospectionViews.Enis(Snapshots()), json.SortedDictionaryStringEniInfosView),
+            "/v1/pods" => WriteJsonAsync(context, IntrospectionViews.Pods(Snapshots()), json.IReadOnlyListPodView),
+            "/v1/eni-configs" => EniConfigsAsync(context),
             "/v1/ipamd-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetIpamdEnvSettings(), json.IReadOnlyDictionaryStringObject),
             "/v1/networkutils-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetNetworkUtilsEnvSettings(), json.IReadOnlyDictionaryStringObject),
             "/healthz" => WriteTextAsync(context, StatusCodes.Status200OK, "ok"),
             "/readyz" => ReadyAsync(context),
             _ => WriteJsonAsync(context, new AvailableCommandsView(Paths), json.AvailableCommandsView),
         };
+    }
+
+    /// <summary>Card 0's snapshot, then those of the further cards the node manages.</summary>
+    private DatastoreSnapshot[] Snapshots() =>
+        [datastore.Snapshot(), .. nodeCards.SelectMany(c => c.Secondary).Select(c => c.Datastore.Snapshot())];
+
+    /// <summary>The ENIConfigs the node's source knows and the one its labels and annotations pick (upstream <c>eniconfig.ENIConfigInfo</c>).</summary>
+    private async Task EniConfigsAsync(HttpContext context)
+    {
+        var configs = new SortedDictionary<string, EniConfigSpecView>(StringComparer.Ordinal);
+        var node = NodeObjectMetadata.Empty;
+        if (eniConfigSources.FirstOrDefault() is { } source)
+        {
+            foreach (var config in await source.ListAsync(context.RequestAborted).ConfigureAwait(false))
+            {
+                configs[config.Name] = new EniConfigSpecView(config.SecurityGroups, config.Subnet);
+            }
+
+            node = await source.GetNodeAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
+        var custom = settings.CurrentValue.CustomNetworking;
+        var mine = EniConfigSelector.NodeSpecificName(node, custom.EniConfigAnnotationDef, custom.EniConfigLabelDef);
+        await WriteJsonAsync(context, new EniConfigInfoView(configs, mine), IntrospectionJsonContext.Default.EniConfigInfoView).ConfigureAwait(false);
     }
 
     private Task ReadyAsync(HttpContext context)

@@ -4,7 +4,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Service.Node;
 
 /// <summary>
-/// Lists the ENIs attached to network card 0 and sorts out the ones the node must leave alone, as
+/// Lists the ENIs attached to every network card and sorts out the ones the node must leave alone, as
 /// upstream <c>pkg/awsutils/awsutils.go</c> <c>DescribeAllENIs</c> does: instance metadata says which
 /// ENIs are attached (and their MAC, device and subnet), EC2 <c>DescribeNetworkInterfaces</c> says
 /// what each one is (interface type, tags, addresses).
@@ -28,9 +28,8 @@ internal static class AttachedEniDiscovery
     public static async Task<IReadOnlyList<DiscoveredEni>> DiscoverAsync(
         IInstanceMetadata imds, IEc2Api ec2, bool manageUntagged, CancellationToken cancellationToken)
     {
-        var listed = (await imds.GetAttachedNetworkInterfacesAsync(cancellationToken).ConfigureAwait(false))
-            .Where(e => e.NetworkCard == 0)
-            .ToArray();
+        // Every card's ENIs: the caller puts each into its card's pool (card 0 always; the others with ENABLE_MULTI_NIC).
+        var listed = (await imds.GetAttachedNetworkInterfacesAsync(cancellationToken).ConfigureAwait(false)).ToArray();
         if (!listed.Any(e => e.IsPrimary))
         {
             throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Node.PrimaryEniMissing,

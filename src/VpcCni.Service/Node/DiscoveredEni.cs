@@ -2,7 +2,7 @@ using VpcCni.Engine.Aws;
 
 namespace VpcCni.Service.Node;
 
-/// <summary>One ENI of network card 0 as instance metadata and EC2 show it, and whether the node manages it.</summary>
+/// <summary>One attached ENI (of any network card) as instance metadata and EC2 show it, and whether the node manages it.</summary>
 /// <param name="Metadata">The IMDS view (MAC, device number, subnet CIDR).</param>
 /// <param name="Described">The EC2 view (interface type, tags, addresses).</param>
 /// <param name="SkipReason">Why the node leaves it alone, or null when it is managed.</param>

@@ -34,4 +34,7 @@ public sealed record NodeFacts
 
     /// <summary>Pod assignments the checkpoint brought back.</summary>
     public int RestoredAssignments { get; init; }
+
+    /// <summary>Subnets tagged <c>kubernetes.io/role/cni=0</c> among the attached ENIs' at start; their ENIs give out no pod addresses.</summary>
+    public IReadOnlySet<string> ExcludedSubnetIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }

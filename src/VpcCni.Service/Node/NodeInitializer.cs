@@ -11,6 +11,7 @@ using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
+using VpcCni.Engine.Ipam.Placement;
 using VpcCni.Engine.Limits;
 using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Engine.Ipam.Planning;
@@ -27,7 +28,7 @@ namespace VpcCni.Service.Node;
 /// in the host's starting phase, before any hosted service starts, so the IPAM socket is bound only
 /// once the datastore is filled; a failure stops start-up, as upstream's daemon exits.
 /// </summary>
-internal sealed class NodeInitializer(
+internal sealed partial class NodeInitializer(
     IOptions<NodeLoopOptions> options,
     NodeReadiness readiness,
     IServiceProvider services,
@@ -129,6 +130,9 @@ internal sealed class NodeInitializer(
 
         var host = services.GetRequiredService<IEniHostSetup>();
         var enis = await AttachedEniDiscovery.DiscoverAsync(imds, ec2, settings.Ipam.ManageUntaggedEni, cancellationToken).ConfigureAwait(false);
+        var excluded = await ExcludedSubnetsAsync(ec2, enis, settings, cancellationToken).ConfigureAwait(false);
+        var others = enis.Where(e => e.Metadata.NetworkCard > 0).ToArray();
+        enis = [.. enis.Where(e => e.Metadata.NetworkCard == 0)];
         foreach (var eni in enis)
         {
             if (!eni.IsManaged)
@@ -137,7 +141,7 @@ internal sealed class NodeInitializer(
                 continue;
             }
 
-            var added = AddToDatastore(datastore, eni);
+            var added = AddToDatastore(datastore, eni, excluded, logger);
             await host.SetupAsync(NetworkSpecOf(eni), cancellationToken).ConfigureAwait(false);
             NodeLog.EniAdded(logger, eni.Id, eni.Metadata.DeviceNumber, added, eni.Metadata.IsPrimary, eni.IsTrunk, eni.IsEfa);
         }
@@ -149,7 +153,15 @@ internal sealed class NodeInitializer(
         await hostNetwork.RewritePodRulesAsync(PodRulesOf(datastore.Snapshot()), cancellationToken).ConfigureAwait(false);
 
         var provider = new Ec2EniProvider(ec2, imds, host, services.GetRequiredService<IOptions<EniProviderOptions>>(), time,
-            loggers.CreateLogger<Ec2EniProvider>());
+            loggers.CreateLogger<Ec2EniProvider>(), services.GetService<IEniConfigSource>());
+        var executor = new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>());
+        services.GetRequiredService<NodeCards>().Set(
+            await InitializeOtherCardsAsync(ec2, imds, host, limits, others, excluded, cancellationToken).ConfigureAwait(false));
+        if (!settings.NetworkResourceProvisioningDisabled)
+        {
+            await ExcludedEniCleanup.ReleaseFreeCidrsAsync(datastore, executor, cancellationToken).ConfigureAwait(false);
+        }
+
         var facts = new NodeFacts
         {
             InstanceId = instanceId,
@@ -163,16 +175,51 @@ internal sealed class NodeInitializer(
             ManagedEniIds = [.. enis.Where(e => e.IsManaged).Select(e => e.Id)],
             UnmanagedEniIds = [.. enis.Where(e => !e.IsManaged).Select(e => e.Id)],
             RestoredAssignments = report.Restored.Count,
+            ExcludedSubnetIds = excluded,
         };
         var stats = datastore.GetStats();
         NodeLog.Initialised(logger, facts.ManagedEniIds.Count, facts.UnmanagedEniIds.Count, stats);
-        return new NodeSession(facts, new PoolActionExecutor(provider, datastore, loggers.CreateLogger<PoolActionExecutor>()), ec2);
+        return new NodeSession(facts, executor, ec2);
     }
 
-    /// <summary>Adds the ENI and its secondary /32s and /28 prefixes, never its primary address; a trunk gets none.</summary>
-    internal static int AddToDatastore(IpamDatastore datastore, DiscoveredEni eni)
+    /// <summary>
+    /// With subnet discovery, the subnets of attached ENIs tagged <c>kubernetes.io/role/cni=0</c> (upstream
+    /// <c>IsSubnetExcluded</c>, <c>pkg/awsutils/awsutils.go</c>); one DescribeSubnets for all of them.
+    /// </summary>
+    private async Task<IReadOnlySet<string>> ExcludedSubnetsAsync(IEc2Api ec2, IReadOnlyList<DiscoveredEni> enis, VpcCniSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.Ipam.EnableSubnetDiscovery || settings.Ipam.EnableImdsOnlyMode)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        try
+        {
+            return await SubnetDiscovery.FindExcludedAsync(ec2, enis.Where(e => e.IsManaged).Select(SubnetOf), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Ec2ApiException ex)
+        {
+            NodePlacementLog.ExclusionUnknown(logger, ex.ErrorId, ex);
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+    }
+
+    private static string SubnetOf(DiscoveredEni eni) => eni.Described.SubnetId ?? eni.Metadata.SubnetId ?? string.Empty;
+
+    /// <summary>
+    /// Adds the ENI and its secondary /32s and /28 prefixes, never its primary address; a trunk gets none.
+    /// An ENI in an excluded subnet keeps its CIDRs (restored pods keep their addresses) but gives out none.
+    /// </summary>
+    internal static int AddToDatastore(IpamDatastore datastore, DiscoveredEni eni, IReadOnlySet<string> excludedSubnets, ILogger logger)
     {
         var device = eni.Metadata.DeviceNumber;
+        var subnetId = SubnetOf(eni);
+        var excluded = excludedSubnets.Contains(subnetId);
+        if (excluded)
+        {
+            NodePlacementLog.EniExcluded(logger, eni.Id, subnetId);
+        }
+
         datastore.AddEni(new EniDescriptor
         {
             Id = eni.Id,
@@ -180,8 +227,9 @@ internal sealed class NodeInitializer(
             IsPrimary = eni.Metadata.IsPrimary,
             IsTrunk = eni.IsTrunk,
             IsEfa = eni.IsEfa,
-            RouteTableId = RouteTables.ForEni(0, device),
-            SubnetId = eni.Described.SubnetId ?? eni.Metadata.SubnetId ?? string.Empty,
+            IsExcludedForPodIps = excluded,
+            RouteTableId = RouteTables.ForEni(eni.Metadata.NetworkCard, device),
+            SubnetId = subnetId,
         });
         if (eni.IsTrunk)
         {
@@ -225,7 +273,7 @@ internal sealed class NodeInitializer(
             ?? throw new VpcCniException(VpcCniErrorCategory.NotFound, ErrorIds.Node.InstanceIdentityMissing,
                 $"Instance metadata has no subnet-ipv4-cidr-block for ENI {eni.Id} ({eni.Metadata.MacAddress}).");
         return new EniNetworkSpec(MacOf(eni.Metadata.MacAddress), primaryIp, subnet,
-            eni.Metadata.DeviceNumber, 0, eni.Metadata.IsPrimary, eni.IsTrunk);
+            eni.Metadata.DeviceNumber, eni.Metadata.NetworkCard, eni.Metadata.IsPrimary, eni.IsTrunk);
     }
 
     private static VpcCniException Missing(string path) =>

@@ -37,7 +37,7 @@ internal static partial class NodeMaintenanceLog
     [LoggerMessage(EventId = LogEventIds.Service + 49, Level = LogLevel.Warning, Message = "Could not delete leaked ENI {EniId} ({ErrorId}); the next run tries again")]
     public static partial void LeakedEniDeleteFailed(ILogger logger, Exception exception, string eniId, string errorId);
 
-    [LoggerMessage(EventId = LogEventIds.Service + 62, Level = LogLevel.Information, Message = "Reconcile: {Cidr} is on ENI {EniId} in EC2, but the pool released it at {ReleasedAt}; not added back before {Until}")]
+    [LoggerMessage(EventId = LogEventIds.Service + 55, Level = LogLevel.Information, Message = "Reconcile: {Cidr} is on ENI {EniId} in EC2, but the pool released it at {ReleasedAt}; not added back before {Until}")]
     public static partial void CidrRecentlyReleased(ILogger logger, string eniId, System.Net.IPNetwork cidr, DateTimeOffset releasedAt, DateTimeOffset until);
 
     [LoggerMessage(EventId = LogEventIds.Service + 54, Level = LogLevel.Information, Message = "Reconcile: ENI {EniId} at device {DeviceNumber} is attached but was not in the datastore; added with {CidrCount} addresses or prefixes")]

@@ -114,7 +114,9 @@ internal sealed class NodeReconciler(
     {
         _leftAlone ??= new HashSet<string>(session.Facts.UnmanagedEniIds, StringComparer.Ordinal);
         var tracked = datastore.Snapshot().Enis.Select(e => e.Descriptor.Id).ToHashSet(StringComparer.Ordinal);
-        var unknown = attached.Values.Where(e => !tracked.Contains(e.NetworkInterfaceId) && !_leftAlone.Contains(e.NetworkInterfaceId)).ToArray();
+        // Only ENIs of this datastore's network card; each further card has its own datastore.
+        var unknown = attached.Values.Where(e => e.NetworkCard == datastore.NetworkCard
+            && !tracked.Contains(e.NetworkInterfaceId) && !_leftAlone.Contains(e.NetworkInterfaceId)).ToArray();
         if (unknown.Length == 0)
         {
             return;
@@ -145,7 +147,7 @@ internal sealed class NodeReconciler(
             try
             {
                 await host.SetupAsync(NodeInitializer.NetworkSpecOf(eni), cancellationToken).ConfigureAwait(false);
-                var added = NodeInitializer.AddToDatastore(datastore, eni);
+                var added = NodeInitializer.AddToDatastore(datastore, eni, session.Facts.ExcludedSubnetIds, logger);
                 NodeMaintenanceLog.EniAdopted(logger, eni.Id, metadata.DeviceNumber, added);
             }
             catch (VpcCniException ex)

@@ -6,6 +6,8 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam.Execution;
+using VpcCni.Engine.Ipam.Placement;
+using VpcCni.Service.CustomNetworking;
 using VpcCni.Service.Hosting;
 
 namespace VpcCni.Service.Node;
@@ -41,10 +43,13 @@ public static class NodeServiceCollectionExtensions
             .PostConfigure<IServiceProvider>((ec2, provider) => ec2.Endpoint ??= Settings(provider)?.Endpoints.Ec2Endpoint?.ToString());
         services.AddOptions<EniProviderOptions>().BindConfiguration("EniProvider").PostConfigure<IServiceProvider>((eni, provider) =>
         {
-            if (Settings(provider)?.Ipam is { } ipam)
+            if (Settings(provider) is { Ipam: var ipam, CustomNetworking: var custom })
             {
                 eni.ClusterName ??= ipam.ClusterName;
                 eni.AdditionalTags = eni.AdditionalTags.Count > 0 ? eni.AdditionalTags : ipam.AdditionalEniTags;
+                eni.SubnetDiscovery = ipam.EnableSubnetDiscovery;
+                (eni.CustomNetworking, eni.EniConfigAnnotationKey, eni.EniConfigLabelKey) =
+                    (custom.CustomNetworkConfig, custom.EniConfigAnnotationDef, custom.EniConfigLabelDef);
             }
         });
 
@@ -90,9 +95,15 @@ public static class NodeServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<SimulatedNodeHostNetwork>(provider)
             : provider.GetRequiredService<LinuxHostAdapters>().Node);
 
+        // Custom networking's ENIConfigs and the node's labels, from a local directory and configuration until the
+        // Kubernetes adapter provides them (docs/configuration.md).
+        services.AddOptions<LocalEniConfigOptions>().BindConfiguration(LocalEniConfigOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IEniConfigSource, DirectoryEniConfigSource>();
+
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<PoolDemand>();
         services.TryAddSingleton<AddressWaiter>();
+        services.TryAddSingleton<NodeCards>();
         services.TryAddSingleton<NodeInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeInitializer>());
         services.AddOptions<NodeReconcileOptions>().BindConfiguration(NodeReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

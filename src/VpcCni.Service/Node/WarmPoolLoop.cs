@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
@@ -19,7 +18,7 @@ namespace VpcCni.Service.Node;
 /// targets apply live) and the instance limits, and carries the plan out. It remembers when it last
 /// released addresses (the planner releases at most every <see cref="NodeLoopOptions.DecreaseInterval"/>) and pauses growth after the subnet
 /// ran out of addresses. Between ticks it lets <see cref="NodeReconciler"/> compare the datastore with
-/// the instance.
+/// the instance. Network cards above 0 (<see cref="NodeCards"/>) get one tick each after card 0's.
 /// <para>
 /// Ours: AddNetwork calls that find the pool empty wait (<see cref="PoolDemand"/>) and wake the loop
 /// at once. It then plans for them beside whatever growth is in flight, and again as each action
@@ -28,19 +27,17 @@ namespace VpcCni.Service.Node;
 /// each plan, and the reconciler never runs beside growth.
 /// </para>
 /// </summary>
-internal sealed class WarmPoolLoop(
+internal sealed partial class WarmPoolLoop(
     NodeInitializer initializer,
     NodeReconciler reconciler,
     IpamDatastore datastore,
     PoolDemand demand,
+    NodeCards nodeCards,
     IOptions<NodeLoopOptions> options,
     IServiceProvider services,
     TimeProvider time,
     ILogger<WarmPoolLoop> logger) : BackgroundService
 {
-    private DateTimeOffset? _lastDecreaseAt;
-    private DateTimeOffset? _growthPausedUntil;
-
     // Set when growth for waiting calls failed: no more until the next plain tick, so a failing EC2
     // sees one attempt per tick, as upstream's loop gives it.
     private bool _demandHeld;
@@ -54,6 +51,7 @@ internal sealed class WarmPoolLoop(
         }
 
         var settings = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>();
+        var primary = new NodeCard(0, datastore, session.Executor);
         var work = new PoolWorkInFlight(demand);
         using var timer = new PeriodicTimer(options.Value.Interval, time);
         Task<bool> tick = Task.FromResult(true);
@@ -72,13 +70,19 @@ internal sealed class WarmPoolLoop(
 
                     _demandHeld = false;
                     await reconciler.RunIfDueAsync(session, stoppingToken).ConfigureAwait(false);
-                    PlanAndStart(session, settings.CurrentValue, work, forDemand: false, stoppingToken);
+                    await ReleaseExcludedAsync(primary, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
+                    PlanAndStart(session, primary, settings.CurrentValue, work, forDemand: false, stoppingToken);
+                    foreach (var card in nodeCards.Secondary)
+                    {
+                        await TickAsync(session, card, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
+                    }
+
                     demand.PoolChanged();
                     tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
                 else if (demand.Waiting > 0 && !_demandHeld)
                 {
-                    PlanAndStart(session, settings.CurrentValue, work, forDemand: true, stoppingToken);
+                    PlanAndStart(session, primary, settings.CurrentValue, work, forDemand: true, stoppingToken);
                 }
 
                 // A tick that came while work is in flight waits for the work, as it did when each plan was awaited.
@@ -86,7 +90,10 @@ internal sealed class WarmPoolLoop(
                 await Task.WhenAny(wakers).WaitAsync(stoppingToken).ConfigureAwait(false);
                 foreach (var (startedAt, result) in await work.CollectAsync().ConfigureAwait(false))
                 {
-                    Collect(startedAt, result);
+                    var outcome = settings.CurrentValue.Ipam.EnableSubnetDiscovery
+                        ? await GrowElsewhereAsync(primary, InputFor(session, primary, settings.CurrentValue, PendingGrowth.None), result, stoppingToken).ConfigureAwait(false)
+                        : result;
+                    Collect(primary, startedAt, outcome);
                 }
             }
         }
@@ -99,7 +106,7 @@ internal sealed class WarmPoolLoop(
         }
     }
 
-    private void PlanAndStart(NodeSession session, VpcCniSettings settings, PoolWorkInFlight work, bool forDemand, CancellationToken cancellationToken)
+    private void PlanAndStart(NodeSession session, NodeCard card, VpcCniSettings settings, PoolWorkInFlight work, bool forDemand, CancellationToken cancellationToken)
     {
         // Without provisioning only an operator adds addresses; AddNetwork then fails at once, as upstream's does.
         demand.SetServed(!settings.NetworkResourceProvisioningDisabled);
@@ -115,32 +122,10 @@ internal sealed class WarmPoolLoop(
 
         try
         {
-            var now = time.GetUtcNow();
-
             // In flight first, then the snapshot: an action finishing in between is counted twice (the
             // plan is short, and the next finish plans again), never missed (which would overgrow).
-            var pending = work.Pending;
-            var snapshot = datastore.Snapshot();
-            var loop = options.Value;
-
-            // The datastore's mode is fixed when it is built; the targets follow it (ENABLE_PREFIX_DELEGATION
-            // needs a restart, like upstream).
-            var targets = PoolTargets.From(settings) with { PrefixDelegation = snapshot.PrefixDelegation };
-            var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, settings.Ipam.MaxEni, loop.MaxPods)
-                with { UnmanagedEnis = session.Facts.UnmanagedEniIds.Count };
-            var plan = WarmPoolPlanner.Plan(new PoolPlanInput
-            {
-                Snapshot = snapshot,
-                Targets = targets,
-                Limits = limits,
-                Now = now,
-                LastDecreaseAt = _lastDecreaseAt,
-                DecreaseInterval = loop.DecreaseInterval,
-                MinimumEniLifetime = loop.MinimumEniLifetime,
-                InsufficientCidrBackoffUntil = _growthPausedUntil,
-                Demand = demand.Waiting,
-                Pending = pending,
-            });
+            var input = InputFor(session, card, settings, work.Pending) with { Demand = demand.Waiting };
+            var plan = WarmPoolPlanner.Plan(input);
             if (plan.IsEmpty)
             {
                 NodeLog.TickIdle(logger, plan);
@@ -156,7 +141,7 @@ internal sealed class WarmPoolLoop(
                 NodeLog.TickActing(logger, plan.Actions.Count, plan);
             }
 
-            work.Start(plan, session.Executor, services.GetRequiredService<INodeMetrics>(), now, cancellationToken);
+            work.Start(plan, card.Executor, services.GetRequiredService<INodeMetrics>(), input.Now, cancellationToken);
         }
         catch (VpcCniException ex)
         {
@@ -164,33 +149,13 @@ internal sealed class WarmPoolLoop(
         }
     }
 
-    private void Collect(DateTimeOffset startedAt, PoolExecutionResult result)
+    private void Collect(NodeCard card, DateTimeOffset startedAt, PoolExecutionResult result)
     {
-        reconciler.NoteReleased(result.Outcomes.SelectMany(o => o.Removed));
-        if (result.ReleasedAny)
-        {
-            _lastDecreaseAt = startedAt;
-        }
-
-        foreach (var failure in result.Failures)
-        {
-            NodeLog.ActionFailed(logger, failure.Action.GetType().Name, failure.Error!.ErrorId, failure.Error.Message);
-            if (failure.AwsErrorCode is { } code && IsSubnetExhausted(code))
-            {
-                // Upstream increaseDatastorePool stops all growth for insufficientCidrErrorCooldown.
-                _growthPausedUntil = time.GetUtcNow() + options.Value.InsufficientAddressCooldown;
-                NodeLog.GrowthPaused(logger, code, _growthPausedUntil.Value);
-            }
-        }
-
+        Settle(card, startedAt, result);
         if (result.Failures.Count > 0 && demand.Waiting > 0 && !_demandHeld)
         {
             _demandHeld = true;
             PoolDemandLog.DemandGrowthHeld(logger);
         }
     }
-
-    private static bool IsSubnetExhausted(string code) =>
-        string.Equals(code, Ec2ErrorCodes.InsufficientCidrBlocks, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(code, Ec2ErrorCodes.InsufficientFreeAddressesInSubnet, StringComparison.OrdinalIgnoreCase);
 }

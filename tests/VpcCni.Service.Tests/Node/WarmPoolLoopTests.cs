@@ -129,6 +129,9 @@ public sealed class WarmPoolLoopTests
         {
             ["ENABLE_PREFIX_DELEGATION"] = "true",
             ["NodeLoop:InsufficientAddressCooldown"] = cooldown.ToString(),
+
+            // With subnet discovery the refusal would send growth to a new ENI instead (SubnetDiscoveryTests).
+            ["ENABLE_SUBNET_DISCOVERY"] = "false",
         });
         Assert.True(node.Readiness.IsInitialized);
         Assert.False(node.Readiness.CanAssignAddress);

@@ -123,16 +123,16 @@ public sealed partial class Ec2EniProvider
         }
 
         var instanceId = NullIfEmpty(_options.InstanceId) ?? await _imds.GetInstanceIdAsync(cancellationToken).ConfigureAwait(false);
-        var subnetId = NullIfEmpty(_options.SubnetId);
+        var configuredSubnet = NullIfEmpty(_options.SubnetId);
+        var subnetId = configuredSubnet;
         var groups = _options.SecurityGroupIds;
-        if (subnetId is null || groups.Count == 0)
+        string? vpcId = null;
+        var mac = await _imds.GetPrimaryMacAsync(cancellationToken).ConfigureAwait(false);
+        if (mac is not null)
         {
-            var mac = await _imds.GetPrimaryMacAsync(cancellationToken).ConfigureAwait(false);
-            if (mac is not null)
-            {
-                subnetId ??= await _imds.GetSubnetIdAsync(mac, cancellationToken).ConfigureAwait(false);
-                groups = groups.Count > 0 ? groups : await _imds.GetSecurityGroupIdsAsync(mac, cancellationToken).ConfigureAwait(false);
-            }
+            subnetId ??= await _imds.GetSubnetIdAsync(mac, cancellationToken).ConfigureAwait(false);
+            groups = groups.Count > 0 ? groups : await _imds.GetSecurityGroupIdsAsync(mac, cancellationToken).ConfigureAwait(false);
+            vpcId = await _imds.GetVpcIdAsync(mac, cancellationToken).ConfigureAwait(false);
         }
 
         if (instanceId is null || subnetId is null)
@@ -141,10 +141,13 @@ public sealed partial class Ec2EniProvider
                 "Instance metadata did not give the instance id and the primary ENI's subnet, so no ENI can be created.");
         }
 
-        return _facts = new InstanceFacts(instanceId, subnetId, groups);
+        var zone = await _imds.GetAvailabilityZoneAsync(cancellationToken).ConfigureAwait(false);
+        return _facts = new InstanceFacts(instanceId, subnetId, groups, vpcId, zone, configuredSubnet is not null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
-    private sealed record InstanceFacts(string InstanceId, string SubnetId, IReadOnlyList<string> SecurityGroupIds);
+    /// <summary>What new ENIs start from: the instance, the primary ENI's subnet and groups, and where subnet discovery looks.</summary>
+    private sealed record InstanceFacts(
+        string InstanceId, string SubnetId, IReadOnlyList<string> SecurityGroupIds, string? VpcId, string? AvailabilityZone, bool SubnetConfigured);
 }

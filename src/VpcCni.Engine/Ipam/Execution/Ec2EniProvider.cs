@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
+using VpcCni.Engine.Ipam.Placement;
 using VpcCni.Engine.Linux.Wiring;
 
 namespace VpcCni.Engine.Ipam.Execution;
@@ -23,15 +24,21 @@ public sealed partial class Ec2EniProvider : IEniProvider
     private readonly EniProviderOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly IEniConfigSource? _eniConfigs;
     private InstanceFacts? _facts;
 
+    /// <summary>
+    /// Builds the provider; <paramref name="eniConfigs"/> is where the node's ENIConfig comes from under
+    /// custom networking (without one, custom networking creates no ENI).
+    /// </summary>
     public Ec2EniProvider(
         IEc2Api ec2,
         IInstanceMetadata imds,
         IEniHostSetup host,
         IOptions<EniProviderOptions> options,
         TimeProvider time,
-        ILogger<Ec2EniProvider> logger)
+        ILogger<Ec2EniProvider> logger,
+        IEniConfigSource? eniConfigs = null)
     {
         ArgumentNullException.ThrowIfNull(ec2);
         ArgumentNullException.ThrowIfNull(imds);
@@ -45,6 +52,7 @@ public sealed partial class Ec2EniProvider : IEniProvider
         _options = options.Value;
         _time = time;
         _logger = logger;
+        _eniConfigs = eniConfigs;
     }
 
     /// <inheritdoc />
@@ -54,17 +62,10 @@ public sealed partial class Ec2EniProvider : IEniProvider
 
         // The instance's devices are described (when not known yet) while the ENI is being created.
         _ = TakenDeviceIndexesAsync(facts.InstanceId, cancellationToken);
-        var created = await _ec2.CreateNetworkInterfaceAsync(new Ec2CreateNetworkInterfaceRequest
-        {
-            SubnetId = facts.SubnetId,
-            Description = "aws-K8S-" + facts.InstanceId,
-            SecurityGroupIds = facts.SecurityGroupIds,
-            SecondaryPrivateIpAddressCount = addressCount,
-            Ipv4PrefixCount = prefixCount,
-            Tags = TagsFor(facts.InstanceId),
-        }, cancellationToken).ConfigureAwait(false);
+        var created = await CreateInterfaceAsync(facts, addressCount, prefixCount, cancellationToken).ConfigureAwait(false);
         var eniId = created.NetworkInterfaceId;
-        PoolExecutionLog.EniCreated(_logger, eniId, facts.SubnetId, addressCount, prefixCount);
+        var subnetId = created.SubnetId ?? facts.SubnetId;
+        PoolExecutionLog.EniCreated(_logger, eniId, subnetId, addressCount, prefixCount);
 
         string? attachmentId = null;
         try
@@ -87,7 +88,7 @@ public sealed partial class Ec2EniProvider : IEniProvider
                 Id = eniId,
                 DeviceNumber = device,
                 RouteTableId = RouteTables.ForEni(_options.NetworkCard, device),
-                SubnetId = facts.SubnetId,
+                SubnetId = subnetId,
             }, cidrs);
         }
         catch (Exception ex)
@@ -112,6 +113,17 @@ public sealed partial class Ec2EniProvider : IEniProvider
     {
         var change = await _ec2.AssignPrivateIpAddressesAsync(Ec2AssignPrivateIpRequest.Prefixes(eniId, count), cancellationToken).ConfigureAwait(false);
         return change.Prefixes;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<IPNetwork>> DescribeCidrsAsync(string eniId, CancellationToken cancellationToken)
+    {
+        var eni = (await _ec2.DescribeNetworkInterfacesAsync(Ec2DescribeQuery.ForIds(eniId), cancellationToken).ConfigureAwait(false)).Single();
+        return
+        [
+            .. eni.SecondaryIpAddresses.Where(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork).Select(a => new IPNetwork(a, 32)),
+            .. eni.Ipv4Prefixes,
+        ];
     }
 
     /// <inheritdoc />

@@ -15,6 +15,23 @@ public sealed class EniProviderOptions
     /// <summary>Security groups of new ENIs; empty uses the primary ENI's groups.</summary>
     public IReadOnlyList<string> SecurityGroupIds { get; set; } = [];
 
+    /// <summary>
+    /// <c>ENABLE_SUBNET_DISCOVERY</c>: new ENIs go to the subnet of the node's VPC and zone with the most
+    /// free addresses among the primary ENI's and those tagged <c>kubernetes.io/role/cni=1</c>
+    /// (<see cref="Placement.SubnetDiscovery"/>); off, to the primary ENI's subnet. A configured
+    /// <see cref="SubnetId"/> turns it off.
+    /// </summary>
+    public bool SubnetDiscovery { get; set; } = true;
+
+    /// <summary><c>AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG</c>: new ENIs take the subnet and groups of the node's ENIConfig.</summary>
+    public bool CustomNetworking { get; set; }
+
+    /// <summary><c>ENI_CONFIG_ANNOTATION_DEF</c>: the node annotation naming its ENIConfig.</summary>
+    public string EniConfigAnnotationKey { get; set; } = Configuration.CustomNetworkingOptions.DefaultEniConfigKey;
+
+    /// <summary><c>ENI_CONFIG_LABEL_DEF</c>: the node label naming its ENIConfig.</summary>
+    public string EniConfigLabelKey { get; set; } = Configuration.CustomNetworkingOptions.DefaultEniConfigKey;
+
     /// <summary>The network card new ENIs are attached to.</summary>
     public int NetworkCard { get; set; }
 
@@ -38,4 +55,13 @@ public sealed class EniProviderOptions
 
     /// <summary>Pause between two delete attempts.</summary>
     public TimeSpan DeleteRetryInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>A copy of these options for ENIs attached to <paramref name="networkCard"/>.</summary>
+    public EniProviderOptions ForNetworkCard(int networkCard)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(networkCard);
+        var copy = (EniProviderOptions)MemberwiseClone();
+        copy.NetworkCard = networkCard;
+        return copy;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Aws;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam.Planning;
 
@@ -68,10 +69,10 @@ public sealed class PoolActionExecutor
             return action switch
             {
                 CreateEniAction create => await CreateAsync(create, cancellationToken).ConfigureAwait(false),
-                AssignAddressesAction assign => await AddAsync(assign, assign.EniId,
-                    _provider.AssignAddressesAsync(assign.EniId, assign.Count, cancellationToken)).ConfigureAwait(false),
-                AssignPrefixesAction assign => await AddAsync(assign, assign.EniId,
-                    _provider.AssignPrefixesAsync(assign.EniId, assign.Count, cancellationToken)).ConfigureAwait(false),
+                AssignAddressesAction assign => await AssignAsync(assign, assign.EniId, assign.Count,
+                    _provider.AssignAddressesAsync, cancellationToken).ConfigureAwait(false),
+                AssignPrefixesAction assign => await AssignAsync(assign, assign.EniId, assign.Count,
+                    _provider.AssignPrefixesAsync, cancellationToken).ConfigureAwait(false),
                 ReleaseCidrsAction release => await ReleaseAsync(release, cancellationToken).ConfigureAwait(false),
                 FreeEniAction free => await FreeAsync(free, cancellationToken).ConfigureAwait(false),
                 _ => throw new ArgumentException($"Unknown pool action {action.GetType().Name}.", nameof(action)),
@@ -122,9 +123,33 @@ public sealed class PoolActionExecutor
         return new PoolActionOutcome(create, eni.Descriptor.Id, eni.Cidrs, None);
     }
 
-    private async Task<PoolActionOutcome> AddAsync(PoolAction action, string eniId, Task<IReadOnlyList<IPNetwork>> granting)
+    /// <summary>
+    /// Upstream <c>tryAssignIPs</c> / <c>tryAssignPrefixes</c> (<c>pkg/ipamd/ipamd.go</c>): a refused
+    /// request is asked again for a single CIDR; <c>PrivateIpAddressLimitExceeded</c> means the ENI
+    /// already holds more than the datastore knows, so the datastore is brought in step from EC2 instead.
+    /// </summary>
+    private async Task<PoolActionOutcome> AssignAsync(
+        PoolAction action, string eniId, int count, Func<string, int, CancellationToken, Task<IReadOnlyList<IPNetwork>>> assign,
+        CancellationToken cancellationToken)
     {
-        var granted = await granting.ConfigureAwait(false);
+        IReadOnlyList<IPNetwork> granted;
+        for (var asked = count; ; asked = 1)
+        {
+            try
+            {
+                granted = await assign(eniId, asked, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (Ec2ApiException ex) when (ex.Is(Ec2ErrorCodes.PrivateIpAddressLimitExceeded))
+            {
+                return await ResyncAsync(action, eniId, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Ec2ApiException ex) when (asked > 1 && !ex.IsThrottling)
+            {
+                PoolExecutionLog.RetryingWithOne(_logger, asked, eniId, ex.AwsErrorCode ?? ex.ErrorId);
+            }
+        }
+
         foreach (var cidr in granted)
         {
             _datastore.AddCidr(eniId, cidr);
@@ -132,6 +157,30 @@ public sealed class PoolActionExecutor
 
         PoolExecutionLog.CidrsAdded(_logger, granted.Count, eniId, action.Reason);
         return new PoolActionOutcome(action, eniId, granted, None);
+    }
+
+    /// <summary>Adds the CIDRs EC2 says the ENI holds and the datastore lacks (upstream <c>increaseDatastorePool</c> after <c>GetIPv4sFromEC2</c>).</summary>
+    private async Task<PoolActionOutcome> ResyncAsync(PoolAction action, string eniId, CancellationToken cancellationToken)
+    {
+        var onEc2 = await _provider.DescribeCidrsAsync(eniId, cancellationToken).ConfigureAwait(false);
+        var tracked = _datastore.Snapshot().Enis.FirstOrDefault(e => e.Descriptor.Id == eniId)?.Cidrs.Select(c => c.Network).ToHashSet()
+            ?? [];
+        var added = new List<IPNetwork>();
+        foreach (var cidr in onEc2.Where(c => !tracked.Contains(c)))
+        {
+            try
+            {
+                _datastore.AddCidr(eniId, cidr);
+                added.Add(cidr);
+            }
+            catch (VpcCniException ex) when (ex.Category is VpcCniErrorCategory.AlreadyExists)
+            {
+                // Added meanwhile (a reconcile), or overlapping a CIDR of the other kind: already in the pool.
+            }
+        }
+
+        PoolExecutionLog.Resynced(_logger, eniId, added.Count);
+        return new PoolActionOutcome(action, eniId, added, None);
     }
 
     private async Task<PoolActionOutcome> ReleaseAsync(ReleaseCidrsAction release, CancellationToken cancellationToken)

@@ -40,6 +40,21 @@ internal static partial class PoolExecutionLog
     [LoggerMessage(EventId = LogEventIds.PoolExecution + 10, Level = LogLevel.Information, Message = "Freed ENI {EniId}: {Reason}")]
     public static partial void EniRemovedFromPool(ILogger logger, string eniId, string reason);
 
-    [LoggerMessage(EventId = LogEventIds.PoolExecution + 41, Level = LogLevel.Information, Message = "EC2 refused device index {DeviceIndex} for {EniId} ({Reason}); describing the instance again")]
+    [LoggerMessage(EventId = LogEventIds.PoolExecution + 40, Level = LogLevel.Warning, Message = "Subnet {SubnetId} refused a new ENI ({Code}); trying {NextSubnetId}")]
+    public static partial void SubnetRefusedEni(ILogger logger, string subnetId, string code, string nextSubnetId);
+
+    [LoggerMessage(EventId = LogEventIds.PoolExecution + 41, Level = LogLevel.Warning, Message = "Subnet discovery could not describe the subnets ({Code}); the new ENI goes to the primary ENI's subnet {SubnetId}")]
+    public static partial void SubnetDiscoveryFailed(ILogger logger, string code, string subnetId);
+
+    [LoggerMessage(EventId = LogEventIds.PoolExecution + 42, Level = LogLevel.Information, Message = "Custom networking: the new ENI follows ENIConfig {EniConfig} (subnet {SubnetId})")]
+    public static partial void EniConfigChosen(ILogger logger, string eniConfig, string subnetId);
+
+    [LoggerMessage(EventId = LogEventIds.PoolExecution + 43, Level = LogLevel.Warning, Message = "EC2 answered PrivateIpAddressLimitExceeded for {EniId}: the datastore was out of step; {Count} CIDRs EC2 already holds were added")]
+    public static partial void Resynced(ILogger logger, string eniId, int count);
+
+    [LoggerMessage(EventId = LogEventIds.PoolExecution + 44, Level = LogLevel.Warning, Message = "EC2 refused {Requested} CIDRs for {EniId} ({Code}); asking for one")]
+    public static partial void RetryingWithOne(ILogger logger, int requested, string eniId, string code);
+
+    [LoggerMessage(EventId = LogEventIds.PoolExecution + 45, Level = LogLevel.Information, Message = "EC2 refused device index {DeviceIndex} for {EniId} ({Reason}); describing the instance again")]
     public static partial void DeviceIndexRefused(ILogger logger, int deviceIndex, string eniId, string reason);
 }

@@ -29,7 +29,7 @@ internal static class GrowPlanner
             ? Math.Max(1, state.TargetsDefined ? state.Shortage : targets.WarmPrefixTarget - stats.FreePrefixes)
             : state.TargetsDefined ? state.Shortage : limits.MaxCidrsPerEni;
 
-        var candidate = snapshot.Enis.FirstOrDefault(e => CanFill(e, targets) && e.Cidrs.Count < limits.MaxCidrsPerEni);
+        var candidate = snapshot.Enis.FirstOrDefault(e => CanFill(e, targets) && e.Cidrs.Count < limits.MaxCidrsPerEni && !input.ExhaustedEniIds.Contains(e.Descriptor.Id));
         if (candidate is not null)
         {
             var count = Math.Min(limits.MaxCidrsPerEni - candidate.Cidrs.Count, wanted);

@@ -25,6 +25,13 @@ public sealed record PoolPlanInput
     /// <summary>Growth is paused until then after an insufficient-CIDR error (120 s backoff).</summary>
     public DateTimeOffset? InsufficientCidrBackoffUntil { get; init; }
 
+    /// <summary>
+    /// ENIs whose subnet just refused more addresses (<c>InsufficientFreeAddressesInSubnet</c>,
+    /// <c>InsufficientCidrBlocks</c>) in this tick: growth fills another ENI or creates one instead
+    /// (upstream <c>tryAssignIPs</c> moves on with subnet discovery on).
+    /// </summary>
+    public IReadOnlySet<string> ExhaustedEniIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>False while the Node carries <c>node.kubernetes.io/unschedulable:NoSchedule</c>.</summary>
     public bool NodeSchedulable { get; init; } = true;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using VpcCni.Engine.Aws;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
+using VpcCni.Engine.Ipam.Placement;
 using VpcCni.Engine.Tests.Aws.Support;
 using VpcCni.Engine.Tests.Ipam.Execution.Fakes;
 using VpcCni.Engine.Tests.Ipam.Fakes;
@@ -52,7 +53,9 @@ internal sealed class SimulatedNode : IAsyncDisposable
         bool prefixDelegation = false,
         FakeTimeProvider? datastoreTime = null,
         Action<Scenario>? configure = null,
-        TimeSpan? metadataWait = null)
+        TimeSpan? metadataWait = null,
+        Action<EniProviderOptions>? placement = null,
+        IEniConfigSource? eniConfigs = null)
     {
         var aws = await SimulatedAws.StartAsync(s =>
         {
@@ -62,12 +65,14 @@ internal sealed class SimulatedNode : IAsyncDisposable
         var ec2 = aws.Ec2(maxErrorRetry: 0);
         var imds = aws.Imds();
         var host = new FakeEniHostSetup();
-        var provider = new Ec2EniProvider(ec2, imds, host, Options.Create(new EniProviderOptions
+        var options = new EniProviderOptions
         {
             MetadataPollInterval = TimeSpan.FromMilliseconds(10),
             MetadataWaitTimeout = metadataWait ?? TimeSpan.FromSeconds(10),
             DeleteRetryInterval = TimeSpan.FromMilliseconds(10),
-        }), TimeProvider.System, NullLogger<Ec2EniProvider>.Instance);
+        };
+        placement?.Invoke(options);
+        var provider = new Ec2EniProvider(ec2, imds, host, Options.Create(options), TimeProvider.System, NullLogger<Ec2EniProvider>.Instance, eniConfigs);
         var primary = (await imds.GetAttachedNetworkInterfacesAsync(default)).Single(e => e.IsPrimary);
         var datastore = new IpamDatastore(new InMemoryCheckpointStore(), (TimeProvider?)datastoreTime ?? TimeProvider.System,
             new IpamDatastoreSettings { PrefixDelegation = prefixDelegation });

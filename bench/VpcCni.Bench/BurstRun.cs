@@ -23,7 +23,7 @@ internal static class BurstRun
     private static readonly string[] PoolActions =
     [
         "AssignPrivateIpAddresses", "CreateNetworkInterface", "AttachNetworkInterface", "ModifyNetworkInterfaceAttribute",
-        "DescribeInstances", "UnassignPrivateIpAddresses", "DetachNetworkInterface", "DeleteNetworkInterface",
+        "DescribeInstances", "DescribeSubnets", "UnassignPrivateIpAddresses", "DetachNetworkInterface", "DeleteNetworkInterface",
     ];
 
     /// <summary>

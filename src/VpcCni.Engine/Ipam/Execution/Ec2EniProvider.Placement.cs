@@ -7,6 +7,9 @@ namespace VpcCni.Engine.Ipam.Execution;
 /// <summary>Where a new ENI goes: its subnet and security groups (upstream <c>pkg/awsutils/awsutils.go</c> <c>createENI</c>).</summary>
 public sealed partial class Ec2EniProvider
 {
+    private readonly Lock _subnetGate = new();
+    private (Task<IReadOnlyList<Ec2Subnet>> Answer, DateTimeOffset At)? _subnetListing;
+
     /// <summary>
     /// CreateNetworkInterface in the first subnet that takes it. Custom networking names one subnet (the
     /// node's ENIConfig's); subnet discovery lists candidates, most free addresses first, and a refusal
@@ -36,6 +39,27 @@ public sealed partial class Ec2EniProvider
         }
     }
 
+    /// <summary>
+    /// The subnets of the node's VPC and zone: one call in flight serves every ENI created meanwhile, and
+    /// its answer serves for <see cref="EniProviderOptions.SubnetListingReuse"/>. A failed call is not kept.
+    /// </summary>
+    private Task<IReadOnlyList<Ec2Subnet>> ListSubnetsAsync(string vpcId, string zone, CancellationToken cancellationToken)
+    {
+        lock (_subnetGate)
+        {
+            var now = _time.GetUtcNow();
+            if (_subnetListing is { } listing
+                && (!listing.Answer.IsCompleted || (listing.Answer.IsCompletedSuccessfully && now - listing.At < _options.SubnetListingReuse)))
+            {
+                return listing.Answer.WaitAsync(cancellationToken);
+            }
+
+            var answer = _ec2.DescribeSubnetsAsync(SubnetDiscovery.SubnetsOf(vpcId, zone), cancellationToken);
+            _subnetListing = (answer, now);
+            return answer;
+        }
+    }
+
     private async Task<(IReadOnlyList<string> Subnets, IReadOnlyList<string> Groups)> PlaceAsync(InstanceFacts facts, CancellationToken cancellationToken)
     {
         if (_options.CustomNetworking)
@@ -57,7 +81,7 @@ public sealed partial class Ec2EniProvider
         IReadOnlyList<Ec2Subnet> found;
         try
         {
-            found = await _ec2.DescribeSubnetsAsync(SubnetDiscovery.SubnetsOf(facts.VpcId, facts.AvailabilityZone), cancellationToken).ConfigureAwait(false);
+            found = await ListSubnetsAsync(facts.VpcId, facts.AvailabilityZone, cancellationToken).ConfigureAwait(false);
         }
         catch (Ec2ApiException ex)
         {

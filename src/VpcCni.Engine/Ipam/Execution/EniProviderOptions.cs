@@ -23,6 +23,13 @@ public sealed class EniProviderOptions
     /// </summary>
     public bool SubnetDiscovery { get; set; } = true;
 
+    /// <summary>
+    /// How long one <c>DescribeSubnets</c> answer serves further new ENIs. ENIs created side by side for
+    /// a burst share one listing; a later ENI lists the subnets again, so free-address counts stay fresh.
+    /// Zero lists them for every ENI, as upstream <c>createENI</c> does.
+    /// </summary>
+    public TimeSpan SubnetListingReuse { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary><c>AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG</c>: new ENIs take the subnet and groups of the node's ENIConfig.</summary>
     public bool CustomNetworking { get; set; }
 

@@ -27,6 +27,23 @@ public sealed class EniPlacementTests
     }
 
     [Fact]
+    public async Task EnisCreatedSideBySideShareOneSubnetListingAndWithoutReuseEachListsAgain()
+    {
+        await using (var node = await SimulatedNode.StartAsync(configure: PlacementWorld.Configure))
+        {
+            var enis = await Task.WhenAll(node.Provider.CreateEniAsync(2, 0, default), node.Provider.CreateEniAsync(2, 0, default));
+
+            Assert.All(enis, e => Assert.Equal(PlacementWorld.TaggedLarge, e.Descriptor.SubnetId));
+            Assert.Single(node.Aws.Requests("DescribeSubnets"));
+        }
+
+        await using var fresh = await SimulatedNode.StartAsync(configure: PlacementWorld.Configure, placement: o => o.SubnetListingReuse = TimeSpan.Zero);
+        await fresh.Provider.CreateEniAsync(2, 0, default);
+        await fresh.Provider.CreateEniAsync(2, 0, default);
+        Assert.Equal(2, fresh.Aws.Requests("DescribeSubnets").Count);
+    }
+
+    [Fact]
     public async Task WithoutSubnetDiscoveryANewEniGoesToThePrimaryEnisSubnet()
     {
         await using var node = await SimulatedNode.StartAsync(configure: PlacementWorld.Configure, placement: o => o.SubnetDiscovery = false);

@@ -39,7 +39,13 @@ public sealed class ChurnThroughGrpcTests
         await AgreeAsync(node, ledger, "five pods left");
         var calls = node.Calls;
         Assert.True(calls.Create >= 2 && calls.Unassign >= 1, $"the pool neither grew to three ENIs nor gave addresses back: {calls}");
-        Assert.Equal((calls.Create, calls.Create, calls.Delete, 0), (calls.Attach, calls.Modify, calls.Detach, calls.Failed));
+        // A delete that comes while EC2 still detaches the ENI is refused and retried (upstream pkg/awsutils/awsutils.go
+        // FreeENI retries it too); on a loaded machine the detach can outlast the first attempt. Nothing else may fail.
+        var failed = node.Sim.RequestLog.Snapshot()
+            .Where(r => r.HttpStatus >= 400 && !(r.Action == "DeleteNetworkInterface" && r.ErrorCode == "InvalidParameterValue"))
+            .Select(r => $"{r.Action} {r.HttpStatus} {r.ErrorCode}").ToArray();
+        Assert.True(failed.Length == 0, $"EC2 refused calls during the churn: {string.Join("; ", failed)}\n{node.Process.Stderr}");
+        Assert.Equal((calls.Create, calls.Create, calls.Delete), (calls.Attach, calls.Modify, calls.Detach));
 
         foreach (var pod in ledger.Live.Keys.ToArray())
         {

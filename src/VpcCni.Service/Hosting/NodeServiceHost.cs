@@ -70,9 +70,12 @@ public static class NodeServiceHost
 
     private static void AddServices(IServiceCollection services)
     {
-        services.AddOptions<IpamSocketOptions>().BindConfiguration(IpamSocketOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NodeNetworkOptions>().BindConfiguration(NodeNetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DatastoreOptions>().BindConfiguration(DatastoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IpamSocketOptions>, IpamSocketOptionsValidator>();
+        services.AddOptions<IpamSocketOptions>().BindConfiguration(IpamSocketOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NodeNetworkOptions>, NodeNetworkOptionsValidator>();
+        services.AddOptions<NodeNetworkOptions>().BindConfiguration(NodeNetworkOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatastoreOptions>, DatastoreOptionsValidator>();
+        services.AddOptions<DatastoreOptions>().BindConfiguration(DatastoreOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<DatastoreOptions>, DatastoreOptionsSetup>();
 
         services.TryAddSingleton(TimeProvider.System);

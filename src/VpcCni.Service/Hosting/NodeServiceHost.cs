@@ -1,3 +1,5 @@
+using Grpc.Health.V1;
+using Grpc.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -10,11 +12,14 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
+using VpcCni.Engine.Rpc;
 using VpcCni.Service.Configuration;
 using VpcCni.Service.Node;
 using VpcCni.Service.Introspection;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.Rpc;
+
+using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace VpcCni.Service.Hosting;
 
@@ -98,7 +103,16 @@ public static class NodeServiceHost
         // Its lifecycle hooks run before any hosted service starts (Kestrel binds in one) and after all have.
         services.AddHostedService<IpamSocketLifecycle>();
         services.AddGrpc(grpc => grpc.Interceptors.Add<VpcCniExceptionInterceptor>());
-        services.AddGrpcReflection();
+        // What AddGrpcReflection would register, with the services named here: it finds their
+        // descriptors by reflection over the mapped types, which the Native AOT compiler reports
+        // as unsafe (grpc/grpc-dotnet#2605). A new gRPC service must be added to this list.
+        ProtoServiceDescriptor[] reflected =
+        [
+            CNIBackend.Descriptor, ConfigServerBackend.Descriptor, Health.Descriptor,
+            Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, Grpc.Reflection.V1.ServerReflection.Descriptor,
+        ];
+        services.TryAddSingleton(new ReflectionServiceImpl(reflected));
+        services.TryAddSingleton(new ReflectionV1ServiceImpl(reflected));
         services.AddNodeLoop();
 
         // Upstream reports SERVING for its named service as soon as the server runs; one check that

@@ -69,7 +69,8 @@ public static class NodeServiceHost
         app.MapGrpcService<CniBackendService>();
         app.MapGrpcService<ConfigServerBackendService>();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<ReflectionServiceImpl>();
+        app.MapGrpcService<ReflectionV1ServiceImpl>();
         return app;
     }
 
@@ -103,9 +104,10 @@ public static class NodeServiceHost
         // Its lifecycle hooks run before any hosted service starts (Kestrel binds in one) and after all have.
         services.AddHostedService<IpamSocketLifecycle>();
         services.AddGrpc(grpc => grpc.Interceptors.Add<VpcCniExceptionInterceptor>());
-        // What AddGrpcReflection would register, with the services named here: it finds their
-        // descriptors by reflection over the mapped types, which the Native AOT compiler reports
-        // as unsafe (grpc/grpc-dotnet#2605). A new gRPC service must be added to this list.
+        // gRPC reflection (grpc.reflection.v1 and v1alpha) over the services mapped in Build, named
+        // here: Grpc.AspNetCore.Server.Reflection's AddGrpcReflection finds their descriptors by
+        // reflection over the mapped types, which the Native AOT compiler reports as unsafe
+        // (grpc/grpc-dotnet#2605). A new gRPC service must be added to this list too.
         ProtoServiceDescriptor[] reflected =
         [
             CNIBackend.Descriptor, ConfigServerBackend.Descriptor, Health.Descriptor,

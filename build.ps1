@@ -103,7 +103,7 @@ function Invoke-Publish {
     & (Join-Path $Root 'build/New-MamlHelp.ps1') -Path (Join-Path $Root 'docs/cmdlets') `
         -OutputPath (Join-Path $module 'en-US/VpcCni.PowerShell.dll-Help.xml')
 
-    # Executables: framework-dependent apps with their apphosts, side by side in out/bin.
+    # Executables side by side in out/bin: the simulator framework-dependent with its apphost, the node service native.
     Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Simulator') -c $Configuration -o $bin --nologo --verbosity quiet
     Publish-Node $bin
     Write-Host "Published module to $module and executables to $bin"
@@ -111,8 +111,15 @@ function Invoke-Publish {
 
 function Publish-Node {
     param([string] $Destination)
-    # Release whatever -Configuration says: docs/service.md, "Publishing and memory".
-    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Service') -c Release -o $Destination --nologo --verbosity quiet
+    # Release whatever -Configuration says, Native AOT for linux-x64: docs/service.md, "Publishing and memory".
+    # A framework-dependent vpc-cni-node left from an older publish would sit beside the native one.
+    foreach ($stale in 'vpc-cni-node.dll', 'vpc-cni-node.runtimeconfig.json', 'vpc-cni-node.deps.json') {
+        $path = Join-Path $Destination $stale
+        if (Test-Path $path) { Remove-Item $path -Force }
+    }
+    $started = [Diagnostics.Stopwatch]::StartNew()
+    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Service') -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
+    Write-Host "Published vpc-cni-node (Native AOT) in $([int] $started.Elapsed.TotalSeconds) s"
 }
 
 function Install-Pester {

@@ -1,3 +1,5 @@
+using Grpc.Health.V1;
+using Grpc.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -10,11 +12,14 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
+using VpcCni.Engine.Rpc;
 using VpcCni.Service.Configuration;
 using VpcCni.Service.Node;
 using VpcCni.Service.Introspection;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.Rpc;
+
+using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace VpcCni.Service.Hosting;
 
@@ -64,15 +69,19 @@ public static class NodeServiceHost
         app.MapGrpcService<CniBackendService>();
         app.MapGrpcService<ConfigServerBackendService>();
         app.MapGrpcHealthChecksService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcService<ReflectionServiceImpl>();
+        app.MapGrpcService<ReflectionV1ServiceImpl>();
         return app;
     }
 
     private static void AddServices(IServiceCollection services)
     {
-        services.AddOptions<IpamSocketOptions>().BindConfiguration(IpamSocketOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<NodeNetworkOptions>().BindConfiguration(NodeNetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<DatastoreOptions>().BindConfiguration(DatastoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IpamSocketOptions>, IpamSocketOptionsValidator>();
+        services.AddOptions<IpamSocketOptions>().BindConfiguration(IpamSocketOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NodeNetworkOptions>, NodeNetworkOptionsValidator>();
+        services.AddOptions<NodeNetworkOptions>().BindConfiguration(NodeNetworkOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatastoreOptions>, DatastoreOptionsValidator>();
+        services.AddOptions<DatastoreOptions>().BindConfiguration(DatastoreOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<DatastoreOptions>, DatastoreOptionsSetup>();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -97,7 +106,17 @@ public static class NodeServiceHost
         // Its lifecycle hooks run before any hosted service starts (Kestrel binds in one) and after all have.
         services.AddHostedService<IpamSocketLifecycle>();
         services.AddGrpc(grpc => grpc.Interceptors.Add<VpcCniExceptionInterceptor>());
-        services.AddGrpcReflection();
+        // gRPC reflection (grpc.reflection.v1 and v1alpha) over the services mapped in Build, named
+        // here: Grpc.AspNetCore.Server.Reflection's AddGrpcReflection finds their descriptors by
+        // reflection over the mapped types, which the Native AOT compiler reports as unsafe
+        // (grpc/grpc-dotnet#2605). A new gRPC service must be added to this list too.
+        ProtoServiceDescriptor[] reflected =
+        [
+            CNIBackend.Descriptor, ConfigServerBackend.Descriptor, Health.Descriptor,
+            Grpc.Reflection.V1Alpha.ServerReflection.Descriptor, Grpc.Reflection.V1.ServerReflection.Descriptor,
+        ];
+        services.TryAddSingleton(new ReflectionServiceImpl(reflected));
+        services.TryAddSingleton(new ReflectionV1ServiceImpl(reflected));
         services.AddNodeLoop();
 
         // Upstream reports SERVING for its named service as soon as the server runs; one check that

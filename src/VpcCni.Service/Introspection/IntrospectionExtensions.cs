@@ -19,13 +19,13 @@ public static class IntrospectionExtensions
     public static IServiceCollection AddNodeIntrospection(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IValidateOptions<IntrospectionOptions>, IntrospectionOptionsValidator>();
         services.AddOptions<IntrospectionOptions>()
             .Configure<IOptionsMonitor<VpcCniSettings>>((options, settings) =>
             {
                 options.Disabled = settings.CurrentValue.Endpoints.DisableIntrospection;
                 options.BindAddress = settings.CurrentValue.Endpoints.IntrospectionBindAddress;
             })
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<IntrospectionHandler>();

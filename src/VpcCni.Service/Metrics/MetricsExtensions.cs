@@ -22,10 +22,10 @@ public static class MetricsExtensions
     public static IServiceCollection AddNodeMetrics(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
         services.AddOptions<MetricsOptions>()
             .BindConfiguration(MetricsOptions.SectionName)
             .Configure<IOptionsMonitor<VpcCniSettings>>((options, settings) => options.Disabled |= settings.CurrentValue.Endpoints.DisableMetrics)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<AwsCniMetrics>();
         services.TryAddSingleton<ICniRequestMetrics>(provider => provider.GetRequiredService<AwsCniMetrics>());

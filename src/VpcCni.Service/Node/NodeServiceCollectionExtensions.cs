@@ -29,8 +29,10 @@ public static class NodeServiceCollectionExtensions
     public static IServiceCollection AddNodeLoop(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<NodeLoopOptions>().BindConfiguration(NodeLoopOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<InstanceMetadataOptions>().BindConfiguration("InstanceMetadata").ValidateDataAnnotations()
+        services.AddSingleton<IValidateOptions<NodeLoopOptions>, NodeLoopOptionsValidator>();
+        services.AddOptions<NodeLoopOptions>().BindConfiguration(NodeLoopOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<InstanceMetadataOptions>, InstanceMetadataOptionsValidator>();
+        services.AddOptions<InstanceMetadataOptions>().BindConfiguration("InstanceMetadata")
             .PostConfigure<IConfiguration>((imds, configuration) =>
             {
                 // The AWS SDKs' variable (SDKs and Tools reference guide, "IMDS client"), unless the section names an endpoint.
@@ -39,7 +41,8 @@ public static class NodeServiceCollectionExtensions
                     imds.Endpoint = endpoint;
                 }
             });
-        services.AddOptions<Ec2ClientOptions>().BindConfiguration("Ec2").ValidateDataAnnotations()
+        services.AddSingleton<IValidateOptions<Ec2ClientOptions>, Ec2ClientOptionsValidator>();
+        services.AddOptions<Ec2ClientOptions>().BindConfiguration("Ec2")
             .PostConfigure<IServiceProvider>((ec2, provider) => ec2.Endpoint ??= Settings(provider)?.Endpoints.Ec2Endpoint?.ToString());
         services.AddOptions<EniProviderOptions>().BindConfiguration("EniProvider").PostConfigure<IServiceProvider>((eni, provider) =>
         {
@@ -106,8 +109,10 @@ public static class NodeServiceCollectionExtensions
         services.TryAddSingleton<NodeCards>();
         services.TryAddSingleton<NodeInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<NodeInitializer>());
-        services.AddOptions<NodeReconcileOptions>().BindConfiguration(NodeReconcileOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<LeakedEniCleanupOptions>().BindConfiguration(LeakedEniCleanupOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NodeReconcileOptions>, NodeReconcileOptionsValidator>();
+        services.AddOptions<NodeReconcileOptions>().BindConfiguration(NodeReconcileOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LeakedEniCleanupOptions>, LeakedEniCleanupOptionsValidator>();
+        services.AddOptions<LeakedEniCleanupOptions>().BindConfiguration(LeakedEniCleanupOptions.SectionName).ValidateOnStart();
         services.TryAddSingleton<NodeReconciler>();
         services.AddHostedService<WarmPoolLoop>();
         services.AddHostedService<LeakedEniCleanup>();

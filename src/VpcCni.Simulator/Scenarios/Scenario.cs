@@ -1,8 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace VpcCni.Simulator.Scenarios;
 
@@ -13,16 +10,6 @@ namespace VpcCni.Simulator.Scenarios;
 /// </summary>
 public sealed class Scenario
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNameCaseInsensitive = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        WriteIndented = true,
-    };
-
     public string Region { get; set; } = "us-west-2";
 
     public string AccountId { get; set; } = "111122223333";
@@ -101,7 +88,7 @@ public sealed class Scenario
         Scenario? scenario;
         try
         {
-            scenario = JsonSerializer.Deserialize<Scenario>(json, JsonOptions);
+            scenario = JsonSerializer.Deserialize(json, ScenarioJsonContext.Default.Scenario);
         }
         catch (JsonException ex)
         {
@@ -121,15 +108,18 @@ public sealed class Scenario
     /// <summary>Parses and validates scenario YAML (same field names as the JSON form).</summary>
     public static Scenario FromYaml(string yaml, string source = "scenario")
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
         Scenario? scenario;
         try
         {
-            scenario = deserializer.Deserialize<Scenario?>(yaml);
+            scenario = ScenarioYaml.Deserialize(yaml);
         }
         catch (YamlException ex)
         {
             throw new ScenarioException(source, $"(line {ex.Start.Line}, column {ex.Start.Column})", $"is not valid: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
+        catch (JsonException ex)
+        {
+            throw new ScenarioException(source, string.IsNullOrEmpty(ex.Path) ? "(document)" : ex.Path, $"is not valid: {ex.Message}", ex);
         }
 
         if (scenario is null)
@@ -142,5 +132,5 @@ public sealed class Scenario
     }
 
     /// <summary>The scenario as indented JSON (the format <see cref="FromJson"/> reads).</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
+    public string ToJson() => JsonSerializer.Serialize(this, ScenarioJsonContext.Default.Scenario);
 }

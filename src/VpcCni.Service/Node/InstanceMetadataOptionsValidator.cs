@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Options;
+using VpcCni.Engine.Aws;
+
+namespace VpcCni.Service.Node;
+
+/// <summary>
+/// The data annotations and <see cref="System.ComponentModel.DataAnnotations.IValidatableObject"/> checks of
+/// <see cref="InstanceMetadataOptions"/>, generated at compile time so the Native AOT build needs no reflection over attributes
+/// (the .NET docs, "Compile-time options validation").
+/// </summary>
+[OptionsValidator]
+internal sealed partial class InstanceMetadataOptionsValidator : IValidateOptions<InstanceMetadataOptions>;

@@ -100,7 +100,8 @@ public static class NodeServiceCollectionExtensions
 
         // Custom networking's ENIConfigs and the node's labels, from a local directory and configuration until the
         // Kubernetes adapter provides them (docs/configuration.md).
-        services.AddOptions<LocalEniConfigOptions>().BindConfiguration(LocalEniConfigOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<LocalEniConfigOptions>().BindConfiguration(LocalEniConfigOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LocalEniConfigOptions>, LocalEniConfigOptionsValidator>();
         services.TryAddSingleton<IEniConfigSource, DirectoryEniConfigSource>();
 
         services.TryAddSingleton<NodeReadiness>();

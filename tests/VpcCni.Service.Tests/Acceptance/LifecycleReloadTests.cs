@@ -40,7 +40,7 @@ public sealed class LifecycleReloadTests
         var pid = await node.NodePidAsync();
 
         await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=3\n");
-        await node.ReloadAsync();
+        await node.SignalAsync("HUP");
 
         await node.WaitForLineAsync("Live setting WARM_IP_TARGET changed from 6 to 3", Patience);
         await UntilPrimaryHoldsAsync(sim, 3);

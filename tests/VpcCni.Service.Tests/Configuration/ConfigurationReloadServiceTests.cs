@@ -17,7 +17,7 @@ public sealed class ConfigurationReloadServiceTests
         Assert.Contains("WARM_IP_TARGET=1", await node.WaitForLineAsync("live settings:"), StringComparison.Ordinal);
 
         await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=7\n");
-        await node.ReloadAsync();
+        await node.SignalAsync("HUP");
 
         await node.WaitForLineAsync("Live setting WARM_IP_TARGET changed from 1 to 7");
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await HealthAsync(directory));
@@ -34,7 +34,7 @@ public sealed class ConfigurationReloadServiceTests
         await node.WaitForLineAsync("IPAM socket:");
 
         await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=3\nAWS_VPC_K8S_CNI_VETHPREFIX=veth\n");
-        await node.ReloadAsync();
+        await node.SignalAsync("HUP");
 
         Assert.Contains("AWS_VPC_K8S_CNI_VETHPREFIX", await node.WaitForLineAsync("apply only after a restart"), StringComparison.Ordinal);
         await node.WaitForLineAsync("Live setting WARM_IP_TARGET changed from 2 to 3");
@@ -49,12 +49,12 @@ public sealed class ConfigurationReloadServiceTests
         await node.WaitForLineAsync("IPAM socket:");
 
         await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=-3\n");
-        await node.ReloadAsync();
+        await node.SignalAsync("HUP");
 
         Assert.Contains("WARM_IP_TARGET", await node.WaitForLineAsync("'-3' is not accepted"), StringComparison.Ordinal);
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, await HealthAsync(directory));
         await File.WriteAllTextAsync(envFile, "WARM_IP_TARGET=4\n");
-        await node.ReloadAsync();
+        await node.SignalAsync("HUP");
         await node.WaitForLineAsync("Live setting WARM_IP_TARGET changed from 2 to 4");
     }
 
@@ -67,7 +67,7 @@ public sealed class ConfigurationReloadServiceTests
         await node.WaitForLineAsync("IPAM socket:");
 
         await File.WriteAllTextAsync(envFile, "AWS_VPC_K8S_CNI_LOGLEVEL=DEBUG\n");
-        await node.ReloadAsync();
+        await node.SignalAsync("HUP");
 
         // Logged at Information once the new level is in force; under ERROR it would not be written.
         await node.WaitForLineAsync("Log level now follows AWS_VPC_K8S_CNI_LOGLEVEL: Debug");

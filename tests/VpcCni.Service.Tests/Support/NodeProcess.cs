@@ -203,40 +203,6 @@ public sealed class NodeProcess : IAsyncDisposable
         Assert.Equal(0, kill.ExitCode);
     }
 
-    /// <summary>
-    /// Sends SIGHUP until the service logs that it received one (event 7082). On this machine, with the
-    /// whole suite running, a SIGHUP sent right after start-up has been seen to go unhandled; a reload
-    /// is idempotent, so sending it again is what an operator would do too.
-    /// </summary>
-    public async Task ReloadAsync()
-    {
-        var seen = CountLines("SIGHUP received");
-        for (var attempt = 0; ; attempt++)
-        {
-            await SignalAsync("HUP");
-            var deadline = DateTime.UtcNow.AddSeconds(3);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (CountLines("SIGHUP received") > seen)
-                {
-                    return;
-                }
-
-                await Task.Delay(50);
-            }
-
-            Assert.True(attempt < 5, $"vpc-cni-node never logged a received SIGHUP.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
-        }
-    }
-
-    private int CountLines(string text)
-    {
-        lock (_gate)
-        {
-            return _stdout.Concat(_stderr).Count(l => l.Contains(text, StringComparison.Ordinal));
-        }
-    }
-
     /// <summary>Waits for the process to end and returns its exit status.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
     {

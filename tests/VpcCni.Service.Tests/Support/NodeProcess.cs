@@ -18,6 +18,8 @@ public sealed class NodeProcess : IAsyncDisposable
 
     private const string PidPrefix = "vpc-cni-node pid: ";
 
+    private const string DefaultSignals = "/usr/bin/env";
+
     private readonly bool _wrapped;
 
     private NodeProcess(Process process, bool wrapped)
@@ -73,13 +75,19 @@ public sealed class NodeProcess : IAsyncDisposable
         }
         else
         {
-            info.FileName = ExecutablePath;
+            info.FileName = DefaultSignals;
         }
 
+        // A signal the test runner ignores (a suite started under nohup(1) ignores SIGHUP) stays ignored
+        // across fork and exec (signal(7)), and .NET then never hands it to PosixSignalRegistration. env(1)
+        // puts SIGHUP back to its default and execs the service in the same process, as systemd starts it.
         if (asSystemdService)
         {
-            info.ArgumentList.Add(ExecutablePath);
+            info.ArgumentList.Add(DefaultSignals);
         }
+
+        info.ArgumentList.Add("--default-signal=HUP");
+        info.ArgumentList.Add(ExecutablePath);
 
         foreach (var argument in arguments)
         {

@@ -40,6 +40,10 @@ internal static class BurstRun
                 .ConfigureAwait(false);
             await using var app = BuildHost(sim, directory.FullName, upstreamStyle);
             await app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            // Node initialisation, finished once the host has started, reads the attached ENIs' subnet tags
+            // (excluded subnets); that listing is start-up's, not the burst's.
+            var startupRequests = sim.RequestLog.Snapshot().Count;
             try
             {
                 using var channel = UnixSocketChannel.Create(Path.Combine(directory.FullName, "ipamd.sock"));
@@ -62,7 +66,7 @@ internal static class BurstRun
                     }
                 }).ToArray();
                 var times = await Task.WhenAll(pods).WaitAsync(TimeSpan.FromMinutes(2), cancellationToken).ConfigureAwait(false);
-                var log = sim.RequestLog.Snapshot();
+                var log = sim.RequestLog.Snapshot().Skip(startupRequests).ToArray();
                 var byAction = PoolActions.ToDictionary(a => a, a => log.Count(r => r.Action == a), StringComparer.Ordinal);
                 return new BurstResult(times.Max(), calls, byAction, log.Count(r => r.ErrorCode is not null));
             }

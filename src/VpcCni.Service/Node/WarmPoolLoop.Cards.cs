@@ -1,4 +1,3 @@
-using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam.Execution;
@@ -104,11 +103,11 @@ internal sealed partial class WarmPoolLoop
         foreach (var failure in result.Failures)
         {
             NodeLog.ActionFailed(logger, failure.Action.GetType().Name, failure.Error!.ErrorId, failure.Error.Message);
-            if (failure.AwsErrorCode is { } code && IsSubnetExhausted(code))
+            if (failure.SubnetExhausted)
             {
                 // Upstream increaseDatastorePool stops all growth for insufficientCidrErrorCooldown.
                 card.GrowthPausedUntil = time.GetUtcNow() + options.Value.InsufficientAddressCooldown;
-                NodeLog.GrowthPaused(logger, code, card.GrowthPausedUntil.Value);
+                NodeLog.GrowthPaused(logger, failure.AwsErrorCode!, card.GrowthPausedUntil.Value);
             }
         }
     }
@@ -125,7 +124,7 @@ internal sealed partial class WarmPoolLoop
         var exhausted = new HashSet<string>(StringComparer.Ordinal);
         var outcomes = result.Outcomes.ToList();
         while (outcomes.FindIndex(o => o.Action is AssignAddressesAction or AssignPrefixesAction
-                   && o.AwsErrorCode is { } code && IsSubnetExhausted(code) && !exhausted.Contains(o.EniId!)) is var index and >= 0)
+                   && o.SubnetExhausted && !exhausted.Contains(o.EniId!)) is var index and >= 0)
         {
             exhausted.Add(outcomes[index].EniId!);
             var retry = WarmPoolPlanner.Plan(input with { Snapshot = card.Datastore.Snapshot(), ExhaustedEniIds = exhausted });
@@ -140,8 +139,4 @@ internal sealed partial class WarmPoolLoop
 
         return new PoolExecutionResult(outcomes);
     }
-
-    private static bool IsSubnetExhausted(string code) =>
-        string.Equals(code, Ec2ErrorCodes.InsufficientCidrBlocks, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(code, Ec2ErrorCodes.InsufficientFreeAddressesInSubnet, StringComparison.OrdinalIgnoreCase);
 }

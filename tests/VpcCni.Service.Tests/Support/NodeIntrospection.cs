@@ -32,17 +32,8 @@ public sealed class NodeIntrospection : IDisposable
     }
 
     /// <summary><c>/v1/pods</c>: container id → the pod's IPv4 address.</summary>
-    public async Task<Dictionary<string, string>> PodsAsync(CancellationToken cancellationToken)
-    {
-        using var document = JsonDocument.Parse(await _http.GetStringAsync(new Uri("/v1/pods", UriKind.Relative), cancellationToken));
-        var pods = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pod in document.RootElement.EnumerateArray())
-        {
-            pods.Add(pod.GetProperty("ContainerID").GetString()!, pod.GetProperty("IPv4Addr").GetString()!);
-        }
-
-        return pods;
-    }
+    public async Task<Dictionary<string, string>> PodsAsync(CancellationToken cancellationToken) =>
+        (await PodAddressViews.FromIntrospectionAsync(_http, cancellationToken)).ToDictionary(p => p.Key, p => p.Value.ToString(), StringComparer.Ordinal);
 
     /// <summary><c>/v1/enis</c> of card 0: ENI id → its CIDRs (<c>10.0.1.10/32</c>, <c>10.0.2.0/28</c>).</summary>
     public async Task<Dictionary<string, HashSet<string>>> EnisAsync(CancellationToken cancellationToken)

@@ -22,4 +22,11 @@ public sealed record PoolActionOutcome(
 
     /// <summary>The AWS error code when EC2 refused the action (e.g. <c>InsufficientCidrBlocks</c>), else null.</summary>
     public string? AwsErrorCode => (Error as Aws.Ec2ApiException)?.AwsErrorCode;
+
+    /// <summary>
+    /// True when EC2 refused for want of addresses in the subnet: <c>InsufficientCidrBlocks</c> (no free /28)
+    /// or <c>InsufficientFreeAddressesInSubnet</c> (upstream <c>increaseDatastorePool</c> backs off after either).
+    /// </summary>
+    public bool SubnetExhausted => Error is Aws.Ec2ApiException e
+        && (e.Is(Aws.Ec2ErrorCodes.InsufficientCidrBlocks) || e.Is(Aws.Ec2ErrorCodes.InsufficientFreeAddressesInSubnet));
 }

@@ -1,4 +1,3 @@
-using VpcCni.Service.Tests.Support;
 using VpcCni.Simulator.Hosting;
 using VpcCni.Simulator.Scenarios;
 

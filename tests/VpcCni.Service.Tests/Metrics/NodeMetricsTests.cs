@@ -91,7 +91,7 @@ public sealed class NodeMetricsTests(NodeMetricsScenario scenario) : IClassFixtu
     public async Task EveryMonitoringQueryOfTheGuideReturnsASampleFromTheNodesScrapes()
     {
         var queries = GuideQueries.Read();
-        using var directory = new Support.TempDirectory();
+        using var directory = new TempDirectory();
         var testFile = await GuideQueries.WritePromtoolTestAsync(directory.Path, queries, scenario.First, scenario.Last);
 
         var (exitCode, output) = await Promtool.TestRulesAsync(testFile);

@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Aws;
 using VpcCni.Service.Tests.Node.Support;
-using VpcCni.Service.Tests.Support;
 using VpcCni.Simulator.Hosting;
 using VpcCni.Simulator.Scenarios;
 

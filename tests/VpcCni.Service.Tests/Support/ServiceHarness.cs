@@ -43,7 +43,7 @@ public sealed class ServiceHarness : IAsyncDisposable
     public CNIBackend.CNIBackendClient Cni => new(Channel);
 
     /// <summary>The default socket location inside <paramref name="directory"/>: a sub-directory the service must create.</summary>
-    public static string SocketPathIn(TempDirectory directory) => Path.Combine(directory.Path, "run", "ipamd.sock");
+    public static string SocketPathIn(TempDirectory directory) => NodeProcess.SocketPathIn(directory);
 
     /// <summary>Starts the host. <paramref name="seed"/> fills the datastore before the socket opens.</summary>
     public static async Task<ServiceHarness> StartAsync(

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using VpcCni.Service.Tests.Support;
 
 namespace VpcCni.Service.Tests.Systemd;
 

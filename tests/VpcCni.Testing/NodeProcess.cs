@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace VpcCni.Service.Tests.Support;
+namespace VpcCni.Testing;
 
 /// <summary>
 /// The built <c>vpc-cni-node</c> executable run as a child process, with its stdout and stderr
@@ -28,8 +28,15 @@ public sealed class NodeProcess : IAsyncDisposable
         _wrapped = wrapped;
     }
 
-    /// <summary>The apphost next to the test assembly (the project reference copies it there).</summary>
+    /// <summary>The apphost next to the test assembly (a project reference to VpcCni.Service copies it there).</summary>
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "vpc-cni-node");
+
+    /// <summary>Where a service started in <paramref name="directory"/> listens: a short path, as unix(7) limits it to 108 bytes.</summary>
+    public static string SocketPathIn(TempDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return System.IO.Path.Combine(directory.Path, "run", "ipamd.sock");
+    }
 
     /// <summary>The pid of vpc-cni-node itself (not of the wrapping shell).</summary>
     public async Task<int> NodePidAsync()
@@ -144,7 +151,7 @@ public sealed class NodeProcess : IAsyncDisposable
             ["AWS_REGION"] = "us-west-2",
             ["AWS_ACCESS_KEY_ID"] = "test",
             ["AWS_SECRET_ACCESS_KEY"] = "test",
-            ["IpamSocket__Path"] = ServiceHarness.SocketPathIn(directory),
+            ["IpamSocket__Path"] = SocketPathIn(directory),
             ["Datastore__CheckpointPath"] = System.IO.Path.Combine(directory.Path, "ipam.json"),
             ["HostNetwork__Simulated"] = "true",
             ["NodeLoop__Enabled"] = "true",

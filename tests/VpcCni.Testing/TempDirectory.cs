@@ -1,4 +1,4 @@
-namespace VpcCni.Service.Tests.Support;
+namespace VpcCni.Testing;
 
 /// <summary>
 /// A fresh directory under /tmp, removed on dispose. Kept short, because a Unix socket path must
@@ -13,6 +13,9 @@ public sealed class TempDirectory : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>The path of <paramref name="name"/> inside the directory.</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public void Dispose()
     {

@@ -54,6 +54,15 @@ internal static class DemandGrowPlanner
                 continue;
             }
 
+            if (pending.ReleasingEniIds.Contains(eni.Descriptor.Id))
+            {
+                // EC2 still counts what is being given back; once the release lands (milliseconds), the next
+                // plan fills it. Its room is counted as coming, so no ENI is opened for it meanwhile.
+                notes.Add($"ENI {eni.Descriptor.Id} is giving CIDRs back; filled once that lands");
+                remaining -= Math.Min(room, remaining);
+                continue;
+            }
+
             var count = wholeEnis ? room : Math.Min(room, remaining);
             var why = $"fill ENI {eni.Descriptor.Id} (device {eni.Descriptor.DeviceNumber}, {eni.Cidrs.Count}/{limits.MaxCidrsPerEni} CIDRs) with {count} for waiting calls";
             notes.Add(why);

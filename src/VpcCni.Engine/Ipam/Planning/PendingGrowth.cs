@@ -22,19 +22,27 @@ public sealed record PendingGrowth
     /// <summary>CIDRs being added per ENI an assign call is filling now.</summary>
     public IReadOnlyDictionary<string, int> FillingCounts { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// ENIs a release or free call is working on now. EC2 still counts the CIDRs being given back until
+    /// the call lands, while the datastore has already dropped them, so filling such an ENI meanwhile can
+    /// exceed its limit (<c>PrivateIpAddressLimitExceeded</c>): demand growth leaves it alone until then.
+    /// </summary>
+    public IReadOnlySet<string> ReleasingEniIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>CIDRs each ENI being created asks for, one entry per ENI.</summary>
     public IReadOnlyList<int> CreatingSizes { get; init; } = [];
 
     /// <summary>True when nothing is in flight.</summary>
     public bool IsEmpty => Cidrs == 0 && Enis == 0 && FillingEniIds.Count == 0;
 
-    /// <summary>What the grow actions in <paramref name="actions"/> will add once they complete; other actions add nothing.</summary>
+    /// <summary>What the grow actions in <paramref name="actions"/> will add once they complete, and which ENIs the release and free actions among them are working on.</summary>
     public static PendingGrowth Of(IEnumerable<PoolAction> actions)
     {
         ArgumentNullException.ThrowIfNull(actions);
         int cidrs = 0, enis = 0;
         var filling = new Dictionary<string, int>(StringComparer.Ordinal);
         var creating = new List<int>();
+        var releasing = new HashSet<string>(StringComparer.Ordinal);
         foreach (var action in actions)
         {
             switch (action)
@@ -52,10 +60,16 @@ public sealed record PendingGrowth
                     creating.Add(c.AddressCount + c.PrefixCount);
                     enis++;
                     break;
+                case ReleaseCidrsAction r:
+                    releasing.Add(r.EniId);
+                    break;
+                case FreeEniAction f:
+                    releasing.Add(f.EniId);
+                    break;
             }
         }
 
-        return cidrs == 0 && enis == 0 && filling.Count == 0
+        return cidrs == 0 && enis == 0 && filling.Count == 0 && releasing.Count == 0
             ? None
             : new PendingGrowth
             {
@@ -64,6 +78,7 @@ public sealed record PendingGrowth
                 FillingEniIds = new HashSet<string>(filling.Keys, StringComparer.Ordinal),
                 FillingCounts = filling,
                 CreatingSizes = creating,
+                ReleasingEniIds = releasing,
             };
     }
 

@@ -49,6 +49,23 @@ public sealed class DemandGrowPlannerTests
     }
 
     [Fact]
+    public async Task AnEniGivingAddressesBackIsNotFilledUntilThatLandsAndNoEniIsOpenedForWhatItWillHold()
+    {
+        // EC2 still counts the addresses being unassigned; an assign meanwhile could exceed the ENI's limit.
+        var snapshot = await Datastores.SnapshotAsync(false, [0]);
+        var pending = PendingGrowth.Of([new ReleaseCidrsAction("eni-1", [System.Net.IPNetwork.Parse("10.0.0.9/32")], "tick")]);
+
+        var plan = Plan(snapshot, demand: 5, pending: pending);
+
+        Assert.True(plan.IsEmpty);
+        Assert.Contains(plan.Notes, n => n.Contains("eni-1 is giving CIDRs back", StringComparison.Ordinal));
+
+        // More calls than it can hold: only the rest opens an ENI.
+        var more = Plan(snapshot, demand: 40, pending: pending);
+        Assert.Equal([new CreateEniAction(29, 0, "")], more.Actions.Select(a => a with { Reason = "" }));
+    }
+
+    [Fact]
     public async Task NothingMoreIsPlannedWhileGrowthInFlightCoversTheWaitingCalls()
     {
         var snapshot = await Datastores.SnapshotAsync(false, [29]);

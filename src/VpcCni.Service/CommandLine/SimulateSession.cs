@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using VpcCni.Service.Cni;
 using VpcCni.Service.Hosting;
 using VpcCni.Service.Node;
 using VpcCni.Service.Rpc;
@@ -79,13 +80,15 @@ public sealed class SimulateSession : IAsyncDisposable
     }
 
     /// <summary>
-    /// Defaults beneath every other source: the socket and the checkpoint in <see cref="RunDirectory"/>,
-    /// so an explicit <c>IpamSocket:Path</c> or <c>Datastore:CheckpointPath</c> still wins.
+    /// Defaults beneath every other source: the socket, the checkpoint and the CNI configuration in
+    /// <see cref="RunDirectory"/>, so an explicit <c>IpamSocket:Path</c>, <c>Datastore:CheckpointPath</c> or
+    /// <c>CniConfig:Directory</c> still wins.
     /// </summary>
     public IReadOnlyDictionary<string, string?> PathDefaults => new Dictionary<string, string?>
     {
         [$"{IpamSocketOptions.SectionName}:{nameof(IpamSocketOptions.Path)}"] = Path.Combine(RunDirectory, "ipamd.sock"),
         [$"{DatastoreOptions.SectionName}:{nameof(DatastoreOptions.CheckpointPath)}"] = Path.Combine(RunDirectory, "ipam.json"),
+        [$"{CniConfigOptions.SectionName}:{nameof(CniConfigOptions.Directory)}"] = RunDirectory,
     };
 
     /// <summary>

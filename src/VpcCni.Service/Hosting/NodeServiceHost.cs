@@ -13,6 +13,7 @@ using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
 using VpcCni.Engine.Rpc;
+using VpcCni.Service.Cni;
 using VpcCni.Service.Configuration;
 using VpcCni.Service.Node;
 using VpcCni.Service.Introspection;
@@ -118,6 +119,7 @@ public static class NodeServiceHost
         services.TryAddSingleton(new ReflectionServiceImpl(reflected));
         services.TryAddSingleton(new ReflectionV1ServiceImpl(reflected));
         services.AddNodeLoop();
+        services.AddCniConfig();
 
         // Upstream reports SERVING for its named service as soon as the server runs; one check that
         // is healthy while the process serves gives the same answer for the name and for "".

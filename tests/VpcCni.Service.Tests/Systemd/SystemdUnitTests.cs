@@ -52,7 +52,10 @@ public sealed class SystemdUnitTests
         Assert.Equal(expected, lines["AmbientCapabilities"].Split(' '));
         Assert.Equal("yes", lines["NoNewPrivileges"]);
         Assert.Equal("strict", lines["ProtectSystem"]);
-        Assert.Equal("/var/run/aws-node /var/log/aws-routed-eni -/run/netns -/etc/cni/net.d", lines["ReadWritePaths"]);
+        Assert.Equal("/var/run/aws-node /var/log/aws-routed-eni -/run/netns", lines["ReadWritePaths"]);
+
+        // The conflist directory: created when missing and writable (systemd.exec(5), ConfigurationDirectory=).
+        Assert.Equal("cni/net.d", lines["ConfigurationDirectory"]);
     }
 
     private static Dictionary<string, string> Settings() => File.ReadLines(UnitPath)

@@ -12,13 +12,20 @@ namespace VpcCni.Bench;
 /// <summary>
 /// The published <c>vpc-cni-node run</c> as a child process holding 110 pods, against a simulator
 /// hosted in this process (the service's shape on a real node: no simulator inside it): resident
-/// memory and CPU time over an idle window, read from /proc, beside upstream's DaemonSet requests.
+/// memory (anonymous and file-backed), threads and CPU time over an idle window, read from /proc,
+/// beside upstream's DaemonSet requests.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public static class NodeFootprint
 {
     private const int Pods = 110;
     private const string InstanceType = "m5.4xlarge";
+
+    /// <summary>Runs of the child measured; each figure is the median over them (memory varies by a few hundred KiB between runs).</summary>
+    private const int Runs = 3;
+
+    /// <summary>Names another vpc-cni-node to measure instead of <c>out/bin/vpc-cni-node</c> (a variant published elsewhere).</summary>
+    public const string ExecutableVariable = "VPCCNI_BENCH_NODE";
 
     public static async Task<string> MeasureAsync(BenchOptions options, CancellationToken cancellationToken)
     {
@@ -31,6 +38,35 @@ public static class NodeFootprint
 
         var settle = TimeSpan.FromSeconds(options.Quick ? 2 : 20);
         var window = TimeSpan.FromSeconds(options.Quick ? 3 : 30);
+        var runs = options.Quick ? 1 : Runs;
+        var samples = new List<FootprintSample>();
+        for (var run = 0; run < runs; run++)
+        {
+            var sample = await MeasureOnceAsync(executable, settle, window, cancellationToken).ConfigureAwait(false);
+            Console.Error.WriteLine($"bench: footprint run {run + 1}: {sample}");
+            samples.Add(sample);
+        }
+
+        var median = FootprintSample.Median(samples);
+        var doc = new StringBuilder();
+        doc.AppendLine(CultureInfo.InvariantCulture,
+            $"{heading} `out/bin/vpc-cni-node` as `build.ps1 -Task Publish` lays it out ({Describe(executable)}, {new FileInfo(executable).Length / 1024.0 / 1024.0:0.0} MiB), run as `vpc-cni-node run` in a child process against the EC2/IMDS simulator hosted in the bench process (one simulated {InstanceType}; `HostNetwork:Simulated`, node loop on, introspection and metrics off), as in docs/service.md, \"Against a simulator that runs elsewhere\"; the pool loop fills the pool while {Pods} pods are added over the socket (each AddNetwork retried until it succeeds).");
+        doc.AppendLine(CultureInfo.InvariantCulture,
+            $"After {settle.TotalSeconds:0} s of idling, CPU time (utime + stime from /proc/<pid>/stat) over a {window.TotalSeconds:0} s idle window, then VmRSS, VmHWM, RssAnon, RssFile and Threads from /proc/<pid>/status (proc(5)). Each figure is the median of {runs} runs, each a new child process.");
+        doc.AppendLine("Reference: upstream's aws-node DaemonSet requests (a scheduling reservation, not a measurement).").AppendLine();
+        doc.AppendLine("| measure | ours | upstream DaemonSet request |");
+        doc.AppendLine("|---|---:|---:|");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"| resident memory (VmRSS), {Pods} pods, idle | {Mib(median.RssKib)} | 40Mi |");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"| of which anonymous (RssAnon: GC heap, native allocations, thread stacks) | {Mib(median.AnonKib)} | |");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"| of which file-backed (RssFile + RssShmem: the executable's pages, shared libraries) | {Mib(median.FileKib + median.ShmemKib)} | |");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"| peak resident memory (VmHWM) since start | {Mib(median.PeakKib)} | |");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"| threads | {median.Threads} | |");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"| CPU, average over the idle window | {median.Millicores:0.0} millicores | 25m |");
+        return doc.ToString();
+    }
+
+    private static async Task<FootprintSample> MeasureOnceAsync(string executable, TimeSpan settle, TimeSpan window, CancellationToken cancellationToken)
+    {
         var directory = Directory.CreateTempSubdirectory("vpccni-bench-footprint-");
         try
         {
@@ -71,34 +107,22 @@ public static class NodeFootprint
 
             await Task.Delay(settle, cancellationToken).ConfigureAwait(false);
             var clockTicks = ClockTicksPerSecond();
-            var cpuBefore = CpuTicks(child.Id);
+            var cpuBefore = FootprintSample.CpuTicks(child.Id);
             var started = Stopwatch.GetTimestamp();
             await Task.Delay(window, cancellationToken).ConfigureAwait(false);
-            var cpuAfter = CpuTicks(child.Id);
+            var cpuAfter = FootprintSample.CpuTicks(child.Id);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            var rssKib = StatusKib(child.Id, "VmRSS:");
-            var peakKib = StatusKib(child.Id, "VmHWM:");
+            var sample = FootprintSample.Read(child.Id, (cpuAfter - cpuBefore) / (double)clockTicks / elapsed.TotalSeconds * 1000);
             await child.StopAsync().ConfigureAwait(false);
-
-            var millicores = (cpuAfter - cpuBefore) / (double)clockTicks / elapsed.TotalSeconds * 1000;
-            var doc = new StringBuilder();
-            doc.AppendLine(CultureInfo.InvariantCulture,
-                $"{heading} `out/bin/vpc-cni-node` as `build.ps1 -Task Publish` lays it out ({Describe(executable)}), run as `vpc-cni-node run` in a child process against the EC2/IMDS simulator hosted in the bench process (one simulated {InstanceType}; `HostNetwork:Simulated`, node loop on, introspection and metrics off), as in docs/service.md, \"Against a simulator that runs elsewhere\"; the pool loop fills the pool while {Pods} pods are added over the socket (each AddNetwork retried until it succeeds).");
-            doc.AppendLine(CultureInfo.InvariantCulture,
-                $"After {settle.TotalSeconds:0} s of idling, CPU time (utime + stime from /proc/<pid>/stat) over a {elapsed.TotalSeconds:0} s idle window, then VmRSS and VmHWM from /proc/<pid>/status.");
-            doc.AppendLine("Reference: upstream's aws-node DaemonSet requests (a scheduling reservation, not a measurement).").AppendLine();
-            doc.AppendLine("| measure | ours | upstream DaemonSet request |");
-            doc.AppendLine("|---|---:|---:|");
-            doc.AppendLine(CultureInfo.InvariantCulture, $"| resident memory (VmRSS), {Pods} pods, idle | {rssKib / 1024.0:0.0} MiB | 40Mi |");
-            doc.AppendLine(CultureInfo.InvariantCulture, $"| peak resident memory (VmHWM) since start | {peakKib / 1024.0:0.0} MiB | |");
-            doc.AppendLine(CultureInfo.InvariantCulture, $"| CPU, average over the idle window | {millicores:0.0} millicores | 25m |");
-            return doc.ToString();
+            return sample;
         }
         finally
         {
             directory.Delete(recursive: true);
         }
     }
+
+    private static string Mib(long kib) => string.Create(CultureInfo.InvariantCulture, $"{kib / 1024.0:0.0} MiB");
 
     /// <summary>
     /// A framework-dependent executable has its assembly and runtimeconfig.json beside it (the GC and
@@ -144,6 +168,11 @@ public static class NodeFootprint
 
     private static string? FindExecutable()
     {
+        if (Environment.GetEnvironmentVariable(ExecutableVariable) is { Length: > 0 } variant)
+        {
+            return File.Exists(variant) ? Path.GetFullPath(variant) : null;
+        }
+
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "VpcCni.sln")))
@@ -154,20 +183,6 @@ public static class NodeFootprint
         }
 
         return null;
-    }
-
-    /// <summary>utime + stime in clock ticks: fields 14 and 15 of /proc/&lt;pid&gt;/stat, counted after the command name.</summary>
-    private static long CpuTicks(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-    }
-
-    private static long StatusKib(int pid, string key)
-    {
-        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith(key, StringComparison.Ordinal));
-        return long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
     }
 
     private static long ClockTicksPerSecond()

@@ -28,7 +28,7 @@ public sealed class NodeServiceBench : IBenchmarkSuite
 
     public string Name => "node";
 
-    public string Title => "Node service: IPAM socket and footprint";
+    public string Title => "Node service: IPAM socket and restart";
 
     public string? CannotRunReason() => OperatingSystem.IsLinux() ? null : "needs Linux (Unix socket, /proc)";
 
@@ -36,8 +36,6 @@ public sealed class NodeServiceBench : IBenchmarkSuite
     {
         var doc = new StringBuilder();
         await SocketLatencyAsync(options, doc, cancellationToken).ConfigureAwait(false);
-        doc.AppendLine();
-        doc.AppendLine((await NodeFootprint.MeasureAsync(options, cancellationToken).ConfigureAwait(false)).TrimEnd());
         doc.AppendLine();
         doc.AppendLine((await NodeRestart.MeasureAsync(options, cancellationToken).ConfigureAwait(false)).TrimEnd());
         return doc.ToString();

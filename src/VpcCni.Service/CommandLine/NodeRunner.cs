@@ -73,6 +73,9 @@ public static class NodeRunner
         }
 
         builder.Services.AddHostedService<WatchdogService>();
+        // Only the process the run command owns trims its GC heap: a host built in a test or benchmark
+        // process shares that process's heap.
+        builder.Services.AddHostedService<HeapTrimService>();
 
         WebApplication app;
         try

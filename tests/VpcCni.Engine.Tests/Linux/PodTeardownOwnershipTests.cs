@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using VpcCni.Engine.Linux.Wiring;
 
 namespace VpcCni.Engine.Tests.Linux;
 

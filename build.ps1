@@ -114,28 +114,27 @@ function Invoke-Publish {
 function Publish-Node {
     param([string] $Destination)
     # Release whatever -Configuration says, Native AOT for linux-x64: docs/service.md, "Publishing and memory".
-    # A framework-dependent vpc-cni-node left from an older publish would sit beside the native one.
-    foreach ($stale in 'vpc-cni-node.dll', 'vpc-cni-node.runtimeconfig.json', 'vpc-cni-node.deps.json') {
-        $path = Join-Path $Destination $stale
-        if (Test-Path $path) { Remove-Item $path -Force }
-    }
-    $started = [Diagnostics.Stopwatch]::StartNew()
-    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Service') -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
-    Write-Host "Published vpc-cni-node (Native AOT) in $([int] $started.Elapsed.TotalSeconds) s"
+    Publish-Native 'src/VpcCni.Service' 'vpc-cni-node' $Destination
 }
 
 function Publish-Plugin {
     param([string] $Destination)
-    # The CNI plugin, vpc-cni: Release, Native AOT for linux-x64, like vpc-cni-node (docs/plugin.md, "Publishing").
-    # TreatWarningsAsErrors reaches the AOT compiler, so a trim or AOT warning fails this publish.
-    foreach ($stale in 'vpc-cni.dll', 'vpc-cni.runtimeconfig.json', 'vpc-cni.deps.json') {
+    # The CNI plugin the same way: docs/plugin.md, "Publishing".
+    Publish-Native 'src/VpcCni.Plugin' 'vpc-cni' $Destination
+}
+
+function Publish-Native {
+    param([string] $Project, [string] $Name, [string] $Destination)
+    # TreatWarningsAsErrors reaches the AOT compiler, so a trim or AOT warning fails the publish.
+    # A framework-dependent build left from an older publish would sit beside the native one.
+    foreach ($stale in "$Name.dll", "$Name.runtimeconfig.json", "$Name.deps.json") {
         $path = Join-Path $Destination $stale
         if (Test-Path $path) { Remove-Item $path -Force }
     }
     $started = [Diagnostics.Stopwatch]::StartNew()
-    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Plugin') -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
-    $size = (Get-Item (Join-Path $Destination 'vpc-cni')).Length
-    Write-Host "Published vpc-cni (Native AOT, $([math]::Round($size / 1MB, 1)) MiB) in $([int] $started.Elapsed.TotalSeconds) s"
+    Invoke-Dotnet publish (Join-Path $Root $Project) -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
+    $size = (Get-Item (Join-Path $Destination $Name)).Length
+    Write-Host "Published $Name (Native AOT, $([math]::Round($size / 1MB, 1)) MiB) in $([int] $started.Elapsed.TotalSeconds) s"
 }
 
 function Install-Pester {

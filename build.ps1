@@ -10,8 +10,9 @@
     Publish  lays out out/VpcCni (the importable module: VpcCni.psd1, the module assembly, its
              format file, and dependencies/ for the engine and third-party assemblies, which load
              into a private AssemblyLoadContext) and out/bin (executables such as vpc-cni-sim).
-             The node service, vpc-cni-node, is always published in Release: it is the artifact
-             that runs on a node and that the footprint benchmark measures.
+             The node service, vpc-cni-node, and the CNI plugin, vpc-cni, are always published in
+             Release as Native AOT: they are the artifacts that run on a node (and the footprint
+             benchmark measures the service).
     Test     publishes, runs every xunit project and every Pester file under Tests.Pester, and
              ends with one line "N passed, N failed". Exits non-zero on any failure.
     Bench    publishes vpc-cni-node to out/bin as Publish does, runs the benchmarks in Release and
@@ -106,20 +107,34 @@ function Invoke-Publish {
     # Executables side by side in out/bin: the simulator framework-dependent with its apphost, the node service native.
     Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Simulator') -c $Configuration -o $bin --nologo --verbosity quiet
     Publish-Node $bin
+    Publish-Plugin $bin
     Write-Host "Published module to $module and executables to $bin"
 }
 
 function Publish-Node {
     param([string] $Destination)
     # Release whatever -Configuration says, Native AOT for linux-x64: docs/service.md, "Publishing and memory".
-    # A framework-dependent vpc-cni-node left from an older publish would sit beside the native one.
-    foreach ($stale in 'vpc-cni-node.dll', 'vpc-cni-node.runtimeconfig.json', 'vpc-cni-node.deps.json') {
+    Publish-Native 'src/VpcCni.Service' 'vpc-cni-node' $Destination
+}
+
+function Publish-Plugin {
+    param([string] $Destination)
+    # The CNI plugin the same way: docs/plugin.md, "Publishing".
+    Publish-Native 'src/VpcCni.Plugin' 'vpc-cni' $Destination
+}
+
+function Publish-Native {
+    param([string] $Project, [string] $Name, [string] $Destination)
+    # TreatWarningsAsErrors reaches the AOT compiler, so a trim or AOT warning fails the publish.
+    # A framework-dependent build left from an older publish would sit beside the native one.
+    foreach ($stale in "$Name.dll", "$Name.runtimeconfig.json", "$Name.deps.json") {
         $path = Join-Path $Destination $stale
         if (Test-Path $path) { Remove-Item $path -Force }
     }
     $started = [Diagnostics.Stopwatch]::StartNew()
-    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Service') -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
-    Write-Host "Published vpc-cni-node (Native AOT) in $([int] $started.Elapsed.TotalSeconds) s"
+    Invoke-Dotnet publish (Join-Path $Root $Project) -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
+    $size = (Get-Item (Join-Path $Destination $Name)).Length
+    Write-Host "Published $Name (Native AOT, $([math]::Round($size / 1MB, 1)) MiB) in $([int] $started.Elapsed.TotalSeconds) s"
 }
 
 function Install-Pester {

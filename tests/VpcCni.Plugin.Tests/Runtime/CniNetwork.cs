@@ -51,6 +51,26 @@ public sealed class CniNetwork
         return network;
     }
 
+    /// <summary>
+    /// Puts a shim in front of <paramref name="plugin"/> that supplies, when <c>CNI_ARGS</c> is empty,
+    /// the pod identity containerd's CRI plugin sends (<c>K8S_POD_NAMESPACE</c>, <c>K8S_POD_NAME</c>,
+    /// <c>K8S_POD_INFRA_CONTAINER_ID</c>; containerd pkg/cri/server/sandbox_run.go, <c>cniNamespaceOpts</c>)
+    /// and <c>ctr run --cni</c> does not: the pod is named after the attachment's container id.
+    /// </summary>
+    public void SupplyKubernetesIdentityTo(string plugin)
+    {
+        var link = Path.Combine(BinDirectory, plugin);
+        var target = new FileInfo(link).LinkTarget ?? throw new InvalidOperationException($"{link} is not a plugin link");
+        File.Delete(link);
+        File.WriteAllText(link, $"""
+            #!/bin/sh
+            [ -n "$CNI_ARGS" ] || [ -z "$CNI_CONTAINERID" ] || export CNI_ARGS="IgnoreUnknown=1;K8S_POD_NAMESPACE=default;K8S_POD_NAME=$CNI_CONTAINERID;K8S_POD_INFRA_CONTAINER_ID=$CNI_CONTAINERID"
+            exec {target}
+
+            """);
+        File.SetUnixFileMode(link, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
+
     public Task<CniOutcome> AddAsync(string containerId, string podNamespace, string ifName = "eth0", string? podName = null) =>
         RunAsync("add", podName, containerId, podNamespace, ifName);
 

@@ -4,6 +4,9 @@ namespace VpcCni.Plugin.Tests.Runtime;
 /// vpc-cni under a real container runtime: Debian's containerd and runc in the node namespace,
 /// containers started with <c>ctr run --cni</c>, which loads the conflist from /etc/cni/net.d and
 /// executes the plugins from /opt/cni/bin (both bind mounts in containerd's private mount namespace).
+/// ctr sends an empty CNI_ARGS, while vpc-cni, a Kubernetes plugin, needs the pod's name and namespace
+/// for ADD (it names the host veth after them, as upstream does); a shim in the plugin directory adds
+/// the identity containerd's CRI plugin would send (<see cref="CniNetwork.SupplyKubernetesIdentityTo"/>).
 /// </summary>
 public sealed class ContainerdTests
 {
@@ -11,6 +14,7 @@ public sealed class ContainerdTests
     public async Task Containers_started_by_ctr_get_addresses_from_vpc_cni_and_nothing_remains_after_they_stop()
     {
         await using var node = await VpcCniNode.StartAsync(warmAddresses: 2);
+        node.Network.SupplyKubernetesIdentityTo("vpc-cni");
         await using var containerd = await ContainerdInNamespace.StartAsync(node.Network, node.Directory.File("containerd"));
 
         var first = await containerd.RunAsync("web1");

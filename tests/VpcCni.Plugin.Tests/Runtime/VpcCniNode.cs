@@ -39,11 +39,19 @@ public sealed class VpcCniNode : IAsyncDisposable
 
     public CniNetwork Network { get; }
 
-    /// <summary>The plugin under test: the Native AOT binary <c>build.ps1 -Task Publish</c> put in out/bin, else the apphost the test project's reference to the plugin builds.</summary>
+    /// <summary>
+    /// The plugin under test: <c>VPCCNI_TEST_PLUGIN</c> when set, else the Native AOT binary
+    /// <c>build.ps1 -Task Publish</c> put in out/bin, else the apphost the test project's reference to the plugin builds.
+    /// </summary>
     public static string PluginExecutable
     {
         get
         {
+            if (Environment.GetEnvironmentVariable("VPCCNI_TEST_PLUGIN") is { Length: > 0 } chosen)
+            {
+                return chosen;
+            }
+
             var published = Path.Combine(RepositoryFiles.Root, "out", "bin", "vpc-cni");
             return File.Exists(published) ? published : Path.Combine(AppContext.BaseDirectory, "vpc-cni");
         }

@@ -14,6 +14,8 @@ namespace VpcCni.Plugin.Tests.Runtime;
 /// </summary>
 public sealed class VpcCniNode : IAsyncDisposable
 {
+    private const string IntrospectionSocketName = "introspection.sock";
+
     private readonly HttpClient _introspection;
 
     private VpcCniNode(ThrowawayNamespaces namespaces, TempDirectory directory, string nodeNamespace, SimulatorServer simulator, NodeProcess service, CniNetwork network, string introspectionSocket)
@@ -79,7 +81,7 @@ public sealed class VpcCniNode : IAsyncDisposable
                 }
                 """);
             simulator = await NamespacedSimulator.StartAsync(namespaces.NetNs, node, scenario, cancellationToken);
-            var introspection = directory.File("introspection.sock");
+            var introspection = directory.File(IntrospectionSocketName);
             var variables = new Dictionary<string, string>
             {
                 ["HostNetwork__Simulated"] = "false",
@@ -133,6 +135,7 @@ public sealed class VpcCniNode : IAsyncDisposable
                 { "name": "aws-cni", "type": "vpc-cni", "vethPrefix": "eni", "mtu": "9001", "podSGEnforcingMode": "strict",
                   "pluginLogFile": "{{directory.File("plugin.log")}}", "pluginLogLevel": "DEBUG",
                   "ipamSocket": "{{NodeProcess.SocketPathIn(directory)}}", "networkPolicySocket": "{{directory.File("npa.sock")}}",
+                  "introspectionAddress": "unix:{{directory.File(IntrospectionSocketName)}}",
                   "capabilities": { "io.kubernetes.cri.pod-annotations": true } },
                 { "type": "portmap", "capabilities": { "portMappings": true }, "snat": true }
               ]

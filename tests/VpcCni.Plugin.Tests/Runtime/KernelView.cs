@@ -30,19 +30,19 @@ public static class KernelView
             r.TryGetProperty("dev", out var dev) ? "dev " + dev.GetString() : string.Empty,
             r.TryGetProperty("gateway", out var gw) ? "via " + gw.GetString() : string.Empty).Trim())];
 
-    /// <summary>IPv4 policy rules as "priority: [from src] [to dst] lookup table" lines.</summary>
+    /// <summary>IPv4 policy rules as "priority: [from src/len] [to dst/len] lookup table" lines (ip -json omits a /32 length).</summary>
     public static async Task<List<string>> RulesAsync(string netns) =>
         [.. (await IpJsonAsync(netns, "-4", "rule", "show")).Select(r =>
         {
             var text = $"{r.GetProperty("priority").GetInt32()}:";
             if (r.TryGetProperty("src", out var src) && src.GetString() != "all")
             {
-                text += " from " + src.GetString() + (r.TryGetProperty("srclen", out var sl) ? "/" + sl.GetInt32() : string.Empty);
+                text += " from " + src.GetString() + "/" + (r.TryGetProperty("srclen", out var sl) ? sl.GetInt32() : 32);
             }
 
             if (r.TryGetProperty("dst", out var dst))
             {
-                text += " to " + dst.GetString() + (r.TryGetProperty("dstlen", out var dl) ? "/" + dl.GetInt32() : string.Empty);
+                text += " to " + dst.GetString() + "/" + (r.TryGetProperty("dstlen", out var dl) ? dl.GetInt32() : 32);
             }
 
             return text + " lookup " + r.GetProperty("table").GetString();

@@ -25,15 +25,15 @@ public sealed class LibcniReachabilityTests
     }
 
     /// <summary>
-    /// t3.small: 3 ENIs of 4 addresses (one primary, so 3 pod addresses per ENI). With the default
-    /// WARM_ENI_TARGET=1 the service attaches a second ENI; the fourth and later pods get its addresses,
-    /// its route table and a rule 1536.
+    /// t3.small: 3 ENIs of 4 addresses (one primary, so 3 pod addresses per ENI). The default
+    /// WARM_ENI_TARGET=1 keeps one ENI's worth of addresses free, so the first pod makes the service
+    /// attach a second ENI; the fourth and later pods get its addresses, its route table and a rule 1536.
     /// </summary>
     [RootFact]
     public async Task Pods_beyond_the_primary_enis_capacity_spill_onto_a_secondary_eni_still_reach_each_other_and_leave_nothing_after_del()
     {
         const int Pods = 5;
-        await using var node = await VpcCniNode.StartAsync("t3.small", warmAddresses: Pods);
+        await using var node = await VpcCniNode.StartAsync("t3.small", warmAddresses: 3);
         var pods = new List<(string Id, string Netns, string Address)>();
         for (var i = 0; i < Pods; i++)
         {

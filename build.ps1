@@ -10,8 +10,9 @@
     Publish  lays out out/VpcCni (the importable module: VpcCni.psd1, the module assembly, its
              format file, and dependencies/ for the engine and third-party assemblies, which load
              into a private AssemblyLoadContext) and out/bin (executables such as vpc-cni-sim).
-             The node service, vpc-cni-node, is always published in Release: it is the artifact
-             that runs on a node and that the footprint benchmark measures.
+             The node service, vpc-cni-node, and the CNI plugin, vpc-cni, are always published in
+             Release as Native AOT: they are the artifacts that run on a node (and the footprint
+             benchmark measures the service).
     Test     publishes, runs every xunit project and every Pester file under Tests.Pester, and
              ends with one line "N passed, N failed". Exits non-zero on any failure.
     Bench    publishes vpc-cni-node to out/bin as Publish does, runs the benchmarks in Release and
@@ -106,6 +107,7 @@ function Invoke-Publish {
     # Executables side by side in out/bin: the simulator framework-dependent with its apphost, the node service native.
     Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Simulator') -c $Configuration -o $bin --nologo --verbosity quiet
     Publish-Node $bin
+    Publish-Plugin $bin
     Write-Host "Published module to $module and executables to $bin"
 }
 
@@ -120,6 +122,20 @@ function Publish-Node {
     $started = [Diagnostics.Stopwatch]::StartNew()
     Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Service') -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
     Write-Host "Published vpc-cni-node (Native AOT) in $([int] $started.Elapsed.TotalSeconds) s"
+}
+
+function Publish-Plugin {
+    param([string] $Destination)
+    # The CNI plugin, vpc-cni: Release, Native AOT for linux-x64, like vpc-cni-node (docs/plugin.md, "Publishing").
+    # TreatWarningsAsErrors reaches the AOT compiler, so a trim or AOT warning fails this publish.
+    foreach ($stale in 'vpc-cni.dll', 'vpc-cni.runtimeconfig.json', 'vpc-cni.deps.json') {
+        $path = Join-Path $Destination $stale
+        if (Test-Path $path) { Remove-Item $path -Force }
+    }
+    $started = [Diagnostics.Stopwatch]::StartNew()
+    Invoke-Dotnet publish (Join-Path $Root 'src/VpcCni.Plugin') -c Release -r linux-x64 -o $Destination --nologo --verbosity quiet
+    $size = (Get-Item (Join-Path $Destination 'vpc-cni')).Length
+    Write-Host "Published vpc-cni (Native AOT, $([math]::Round($size / 1MB, 1)) MiB) in $([int] $started.Elapsed.TotalSeconds) s"
 }
 
 function Install-Pester {

@@ -1,3 +1,4 @@
-// Placeholder entry point until the dispatcher lands (issue "CNI plugin"); exits with the CNI spec's
-// internal-error code so nothing mistakes it for a working plugin.
-return 999;
+using VpcCni.Plugin;
+
+// The runtime executes vpc-cni once per operation (CNI spec, "Execution protocol").
+return await CniPlugin.RunAsync(CniInvocation.FromProcess(), PluginHost.Node, CancellationToken.None).ConfigureAwait(false);

@@ -23,4 +23,8 @@ public sealed class VethNamesTests
     [Fact]
     public void ExtraInterfacesAreNamedMNicIf() =>
         Assert.Equal(("eth0", "mNicIf2"), (VethNames.ContainerInterface("eth0", 0), VethNames.ContainerInterface("eth0", 2)));
+
+    [Fact]
+    public void TheDummyResultEntryIsDummyPlusTheSameElevenHexDigitsAsTheHostVeth() =>
+        Assert.Equal("dummy5e1c4d6c68c", VethNames.DummyInterface("default", "pod-a"));
 }

@@ -29,6 +29,9 @@ internal static partial class DataplaneLog
     [LoggerMessage(EventId = LogEventIds.Dataplane + 6, Level = LogLevel.Debug, Message = "Pod namespace {NetnsPath} is already gone; its veth went with it")]
     public static partial void PodNamespaceGone(ILogger logger, string netnsPath);
 
+    [LoggerMessage(EventId = LogEventIds.Dataplane + 7, Level = LogLevel.Warning, Message = "Pod {PodNamespace}/{PodName}: {PodIp} is routed to interface #{LinkIndex}, not to this sandbox's veth; its host rules and route are left to their owner")]
+    public static partial void HostRulesKept(ILogger logger, string podNamespace, string podName, IPAddress podIp, int linkIndex);
+
     [LoggerMessage(EventId = LogEventIds.Dataplane + 20, Level = LogLevel.Information, Message = "Host rules 512 and 1536 of {Count} restored pods rewritten; {Removed} stale rules removed")]
     public static partial void PodRulesRewritten(ILogger logger, int count, int removed);
 }

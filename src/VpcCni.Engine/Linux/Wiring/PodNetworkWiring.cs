@@ -12,7 +12,7 @@ namespace VpcCni.Engine.Linux.Wiring;
 /// a veth pair created in the pod with its peer in the host, a /32 address and a static ARP entry
 /// for 169.254.1.1 in the pod, and on the host a /32 route plus rules 512 and (secondary ENIs) 1536.
 /// </summary>
-public sealed class PodNetworkWiring
+public sealed partial class PodNetworkWiring
 {
     /// <summary>Rule priority of <c>to &lt;podIP&gt; lookup main</c>.</summary>
     public const int ToPodRulePriority = 512;
@@ -81,7 +81,7 @@ public sealed class PodNetworkWiring
     internal static IPNetwork HostPrefix(IPAddress ip) => new(ip, ip.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
 
     /// <summary>Upstream falls back to 9001 for an MTU outside 576–9001.</summary>
-    internal static int EffectiveMtu(int mtu) => mtu is < 576 or > 9001 ? 9001 : mtu;
+    public static int EffectiveMtu(int mtu) => mtu is < 576 or > 9001 ? 9001 : mtu;
 
     internal static void Validate(PodNetworkRequest request)
     {

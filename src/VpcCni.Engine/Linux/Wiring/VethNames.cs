@@ -28,10 +28,27 @@ public static class VethNames
         }
 
         var pod = interfaceIndex == 0 ? podName : $"{podName}.{interfaceIndex}";
+        return prefix + Suffix(podNamespace, pod);
+    }
+
+    /// <summary>
+    /// The name of the "dummy" entry upstream's plugin adds to its ADD result to tear down without the
+    /// service (upstream <c>cmd/routed-eni-cni-plugin/cni.go</c> <c>dummyInterfacePrefix</c>): <c>dummy</c> plus
+    /// the same 11 hex digits. No link has this name, so it may exceed IFNAMSIZ.
+    /// </summary>
+    public static string DummyInterface(string podNamespace, string podName)
+    {
+        ArgumentNullException.ThrowIfNull(podNamespace);
+        ArgumentException.ThrowIfNullOrEmpty(podName);
+        return "dummy" + Suffix(podNamespace, podName);
+    }
+
+    private static string Suffix(string podNamespace, string pod)
+    {
 #pragma warning disable CA5350 // Not security: the name must match upstream's sha1-derived veth names byte for byte.
         var digest = SHA1.HashData(Encoding.UTF8.GetBytes($"{podNamespace}.{pod}"));
 #pragma warning restore CA5350
-        return prefix + Convert.ToHexStringLower(digest)[..11];
+        return Convert.ToHexStringLower(digest)[..11];
     }
 
     /// <summary>The pod-side interface name: the runtime's (eth0) for index 0, <c>mNicIf&lt;i&gt;</c> otherwise.</summary>

@@ -1,0 +1,69 @@
+using System.Reflection;
+using Grpc.Core;
+using Grpc.Net.Client;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Rpc;
+using VpcCni.Plugin.Cni;
+
+namespace VpcCni.Plugin.Backend;
+
+/// <summary>
+/// <c>rpc.CNIBackend</c> on the node service's socket (docs/service.md, "Services on the socket").
+/// A call that cannot reach the service, or ends in a gRPC error, throws <see cref="RpcException"/>.
+/// </summary>
+public sealed class IpamBackend : IDisposable
+{
+    /// <summary>DelNetwork's reason on a pod's DEL (upstream's plugin sends the same).</summary>
+    public const string PodDeleted = "PodDeleted";
+
+    /// <summary>DelNetwork's reason when ADD gives the address back after wiring failed.</summary>
+    public const string SetupNsFailed = "SetupNSFailed";
+
+    /// <summary>DelNetwork's reason when GC releases an attachment the runtime no longer lists.</summary>
+    public const string GarbageCollected = "GC";
+
+    /// <summary>
+    /// Beyond the service's own wait for an empty pool (10 s) and well within the kubelet's limit on a
+    /// sandbox (2 minutes), so a hung service fails the ADD instead of holding it forever.
+    /// </summary>
+    private static readonly TimeSpan CallDeadline = TimeSpan.FromSeconds(60);
+
+    private readonly GrpcChannel _channel;
+    private readonly CNIBackend.CNIBackendClient _client;
+    private readonly TimeProvider _time;
+
+    public IpamBackend(string socketPath, TimeProvider time)
+    {
+        _channel = UnixSocketChannel.Create(socketPath);
+        _client = new CNIBackend.CNIBackendClient(_channel);
+        _time = time;
+    }
+
+    /// <summary>What the plugin sends as ClientVersion; the service logs it and refuses none (docs/service.md, "DelNetwork").</summary>
+    public static string ClientVersion { get; } = "vpc-cni/" + (typeof(IpamBackend).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+
+    public async Task<AddNetworkReply> AddAsync(AddNetworkRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.ClientVersion = ClientVersion;
+        return await _client.AddNetworkAsync(request, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DelNetworkReply> DelAsync(DelNetworkRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.ClientVersion = ClientVersion;
+        return await _client.DelNetworkAsync(request, deadline: Deadline(), cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The CNI error for a call that failed in gRPC: try again later, the service may be restarting.</summary>
+    public static CniException Unavailable(RpcException e, string call)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new CniException(CniErrorCodes.TryAgainLater, ErrorIds.Plugin.ServiceUnavailable, $"{call} on the node service failed ({e.StatusCode}): {e.Status.Detail}", e);
+    }
+
+    public void Dispose() => _channel.Dispose();
+
+    private DateTime Deadline() => _time.GetUtcNow().UtcDateTime + CallDeadline;
+}

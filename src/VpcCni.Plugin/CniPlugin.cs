@@ -1,0 +1,123 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using VpcCni.Engine.Errors;
+using VpcCni.Plugin.Cni;
+using VpcCni.Plugin.Commands;
+using VpcCni.Plugin.Logging;
+
+namespace VpcCni.Plugin;
+
+/// <summary>
+/// The dispatcher (CNI spec, "Execution protocol"): reads CNI_COMMAND and the variables it needs, the
+/// configuration on stdin, checks the version, runs the command, and prints exactly one thing on
+/// stdout: the result, the version list, nothing, or the error JSON. Returns the exit code.
+/// </summary>
+public static class CniPlugin
+{
+    public static async Task<int> RunAsync(CniInvocation invocation, PluginHost host, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        ArgumentNullException.ThrowIfNull(host);
+        byte[] stdin = [];
+        try
+        {
+            var command = CniVariables.Parse(invocation.Environment.GetValueOrDefault(CniVariables.Command))
+                ?? throw new CniException(CniErrorCodes.InvalidEnvironment, ErrorIds.Plugin.MissingEnvironment, $"CNI_COMMAND '{invocation.Environment.GetValueOrDefault(CniVariables.Command)}' is not one of ADD, DEL, CHECK, STATUS, GC, VERSION.");
+            if (command == CniCommand.Version)
+            {
+                Write(invocation.Stdout, new CniVersionInfo(CniVersions.Latest, CniVersions.Supported));
+                return 0;
+            }
+
+            // Read first, so that an error about the environment still speaks the configuration's version.
+            stdin = await ReadAllAsync(invocation.Stdin, cancellationToken).ConfigureAwait(false);
+            var environment = CniEnvironment.Read(command, invocation.Environment);
+            var conf = NetConfReader.Read(stdin, command);
+            var pod = KubernetesArgs.Parse(environment.Args);
+            using var provider = new PluginLoggerProvider(PluginLogSink.Open(conf.LogFile, invocation.Stderr), conf.LogLevel, host.Time);
+            using var loggers = new LoggerFactory([provider], new LoggerFilterOptions { MinLevel = conf.LogLevel });
+            var context = new CommandContext(environment, conf, pod, host, loggers);
+            return await RunCommandAsync(context, invocation.Stdout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CniException e)
+        {
+            return Fail(invocation.Stdout, stdin, e.Code, e.Message, e.ErrorId);
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(CommandContext context, TextWriter stdout, CancellationToken cancellationToken)
+    {
+        var name = CniVariables.NameOf(context.Env.Command);
+        PluginLog.CommandReceived(context.Logger, name, context.Env.ContainerId, context.Pod.PodNamespace, context.Pod.PodName, context.Env.Netns, context.Env.IfName, context.Conf.Name);
+        try
+        {
+            switch (context.Env.Command)
+            {
+                case CniCommand.Add:
+                    var result = await new AddCommand(context).RunAsync(cancellationToken).ConfigureAwait(false);
+                    Write(stdout, result);
+                    break;
+                case CniCommand.Del:
+                    await new DelCommand(context).RunAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case CniCommand.Check:
+                    await new CheckCommand(context).RunAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case CniCommand.Status:
+                    await new StatusCommand(context).RunAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+                case CniCommand.Gc:
+                    await new GcCommand(context).RunAsync(cancellationToken).ConfigureAwait(false);
+                    break;
+            }
+
+            PluginLog.CommandDone(context.Logger, name);
+            return 0;
+        }
+        catch (Exception e) when (e is VpcCniException or IOException or ArgumentException or InvalidOperationException)
+        {
+            var (code, errorId) = e is CniException cni ? (cni.Code, cni.ErrorId) : Classify(e);
+            PluginLog.CommandFailed(context.Logger, e, name, code, errorId, e.Message);
+            return Fail(stdout, context.Conf.CniVersion, code, e.Message, errorId);
+        }
+    }
+
+    /// <summary>An engine failure outside the plugin's own errors: a namespace that vanished is an unknown container; the rest is internal.</summary>
+    private static (int Code, string ErrorId) Classify(Exception e) => e switch
+    {
+        VpcCniException { Category: VpcCniErrorCategory.NotFound } v => (CniErrorCodes.UnknownContainer, v.ErrorId),
+        VpcCniException { Category: VpcCniErrorCategory.ResourceUnavailable or VpcCniErrorCategory.Timeout } v => (CniErrorCodes.TryAgainLater, v.ErrorId),
+        VpcCniException v => (CniErrorCodes.Internal, v.ErrorId),
+        IOException => (CniErrorCodes.IoFailure, ErrorIds.Plugin.Internal),
+        _ => (CniErrorCodes.Internal, ErrorIds.Plugin.Internal),
+    };
+
+    private static int Fail(TextWriter stdout, byte[] stdin, int code, string message, string errorId) =>
+        Fail(stdout, NetConfReader.VersionForErrors(stdin), code, message, errorId);
+
+    private static int Fail(TextWriter stdout, string version, int code, string message, string errorId)
+    {
+        Write(stdout, new CniError(version, code, message, errorId));
+        return 1;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(Stream stdin, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var buffer = new MemoryStream();
+            await stdin.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            return buffer.ToArray();
+        }
+        catch (IOException e)
+        {
+            throw new CniException(CniErrorCodes.IoFailure, ErrorIds.Plugin.StdinUnreadable, $"Reading the network configuration from stdin failed: {e.Message}", e);
+        }
+    }
+
+    private static void Write(TextWriter stdout, CniResult result) => stdout.WriteLine(JsonSerializer.Serialize(result, CniJsonContext.Default.CniResult));
+
+    private static void Write(TextWriter stdout, CniError error) => stdout.WriteLine(JsonSerializer.Serialize(error, CniJsonContext.Default.CniError));
+
+    private static void Write(TextWriter stdout, CniVersionInfo info) => stdout.WriteLine(JsonSerializer.Serialize(info, CniJsonContext.Default.CniVersionInfo));
+}

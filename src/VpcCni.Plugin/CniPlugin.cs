@@ -74,8 +74,9 @@ public static class CniPlugin
             PluginLog.CommandDone(context.Logger, name);
             return 0;
         }
-        catch (Exception e) when (e is VpcCniException or IOException or ArgumentException or InvalidOperationException)
+        catch (Exception e)
         {
+            // The runtime reads only stdout: every failure, expected or not, becomes the error JSON.
             var (code, errorId) = e is CniException cni ? (cni.Code, cni.ErrorId) : Classify(e);
             PluginLog.CommandFailed(context.Logger, e, name, code, errorId, e.Message);
             return Fail(stdout, context.Conf.CniVersion, code, e.Message, errorId);

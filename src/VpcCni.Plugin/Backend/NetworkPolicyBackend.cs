@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using Grpc.Core;
 using Grpc.Net.Client;
 using VpcCni.Engine.Rpc;
@@ -23,27 +24,28 @@ public sealed class NetworkPolicyBackend : IDisposable
         _time = time;
     }
 
-    /// <summary>Connects within 2 s or throws <see cref="RpcException"/> (Unavailable or DeadlineExceeded).</summary>
+    /// <summary>
+    /// Connects within 2 s or throws <see cref="RpcException"/> (Unavailable). The channel dials over its
+    /// own connect callback, which gRPC's connectivity tracking does not support, so a first plain
+    /// connection to the socket proves the agent listens.
+    /// </summary>
     public static async Task<NetworkPolicyBackend> ConnectAsync(string socketPath, TimeProvider time, CancellationToken cancellationToken)
     {
-        var channel = UnixSocketChannel.Create(socketPath);
-        try
+        using (var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
         {
             using var timeout = new CancellationTokenSource(ConnectTimeout, time);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
-            await channel.ConnectAsync(linked.Token).ConfigureAwait(false);
-            return new NetworkPolicyBackend(channel, time);
+            try
+            {
+                await probe.ConnectAsync(new UnixDomainSocketEndPoint(socketPath), linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is SocketException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw new RpcException(new Status(StatusCode.Unavailable, $"No connection to the network-policy agent on {socketPath} within {ConnectTimeout.TotalSeconds:0} s: {e.Message}", e));
+            }
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            channel.Dispose();
-            throw new RpcException(new Status(StatusCode.DeadlineExceeded, $"No connection to the network-policy agent on {socketPath} within {ConnectTimeout.TotalSeconds:0} s.", e));
-        }
-        catch
-        {
-            channel.Dispose();
-            throw;
-        }
+
+        return new NetworkPolicyBackend(UnixSocketChannel.Create(socketPath), time);
     }
 
     public async Task<bool> EnforceAsync(EnforceNpRequest request, CancellationToken cancellationToken) =>

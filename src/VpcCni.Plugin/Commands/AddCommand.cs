@@ -80,11 +80,19 @@ internal sealed class AddCommand(CommandContext context)
 
             await EnforcePolicyAsync(reply, addresses.Count, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is VpcCniException or IOException or ArgumentException or FormatException)
+        catch (Exception e)
         {
+            // Whatever failed after the allocation, the pod is unwired and the address given back before the error leaves.
             PluginLog.WiringFailed(_log, e, pod.PodNamespace, pod.PodName, addresses[0].Address);
-            Unwire(dataplane, reply, wired);
-            await GiveBackAsync(ipam).ConfigureAwait(false);
+            try
+            {
+                Unwire(dataplane, reply, wired);
+            }
+            finally
+            {
+                await GiveBackAsync(ipam).ConfigureAwait(false);
+            }
+
             throw e as CniException ?? new CniException(CniErrorCodes.Internal, ErrorIds.Plugin.WiringFailed, $"Wiring {pod.PodNamespace}/{pod.PodName} failed: {e.Message}", e);
         }
 

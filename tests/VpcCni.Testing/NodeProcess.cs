@@ -59,8 +59,10 @@ public sealed class NodeProcess : IAsyncDisposable
     /// (a directory for a symlink) its parent process is named <c>systemd</c>, which is how the .NET host (Microsoft.Extensions.Hosting.Systemd
     /// 10.0: <c>/proc/&lt;ppid&gt;/comm</c>, or PID 1 with NOTIFY_SOCKET) recognises a service: a shell
     /// started through a symlink called <c>systemd</c> runs the executable as its child and reports its pid.
+    /// With <paramref name="netns"/> (a namespace path) it runs inside that network namespace: nsenter(1)
+    /// enters it and execs the rest in the same process (no fork without <c>--pid</c>), so the pid stays the service's.
     /// </summary>
-    public static NodeProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? systemdParentIn = null)
+    public static NodeProcess Start(IEnumerable<string> arguments, IDictionary<string, string>? environment = null, string? systemdParentIn = null, string? netns = null)
     {
         var info = new ProcessStartInfo
         {
@@ -79,6 +81,12 @@ public sealed class NodeProcess : IAsyncDisposable
             File.CreateSymbolicLink(info.FileName, "/bin/sh");
             info.ArgumentList.Add("-c");
             info.ArgumentList.Add("\"$0\" \"$@\" & echo \"" + PidPrefix + "$!\"; wait $!");
+        }
+        else if (netns is not null)
+        {
+            info.FileName = "nsenter";
+            info.ArgumentList.Add("--net=" + netns);
+            info.ArgumentList.Add(DefaultSignals);
         }
         else
         {
@@ -138,9 +146,10 @@ public sealed class NodeProcess : IAsyncDisposable
     /// variables point at it, the socket and the checkpoint live in <paramref name="directory"/> (so a
     /// restart in the same directory finds them), timers are fast, and the host network is recorded
     /// rather than programmed (<c>HostNetwork:Simulated</c>). <paramref name="environment"/> adds or
-    /// overrides variables (upstream names work, e.g. <c>WARM_IP_TARGET</c>).
+    /// overrides variables (upstream names work, e.g. <c>WARM_IP_TARGET</c>). With <paramref name="netns"/>
+    /// the service runs inside that network namespace (the simulator must then listen there too).
     /// </summary>
-    public static NodeProcess StartAgainst(VpcCni.Simulator.Hosting.SimulatorServer sim, TempDirectory directory, IDictionary<string, string>? environment = null, IEnumerable<string>? arguments = null)
+    public static NodeProcess StartAgainst(VpcCni.Simulator.Hosting.SimulatorServer sim, TempDirectory directory, IDictionary<string, string>? environment = null, IEnumerable<string>? arguments = null, string? netns = null)
     {
         ArgumentNullException.ThrowIfNull(sim);
         ArgumentNullException.ThrowIfNull(directory);
@@ -165,7 +174,7 @@ public sealed class NodeProcess : IAsyncDisposable
             variables[name] = value;
         }
 
-        return Start(["run", .. arguments ?? []], variables);
+        return Start(["run", .. arguments ?? []], variables, netns: netns);
     }
 
     /// <summary>Waits until a line of stdout or stderr contains <paramref name="text"/>, and returns it.</summary>

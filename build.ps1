@@ -213,8 +213,10 @@ if (`$env:CI -eq 'true') { `$failed += `$r.SkippedCount }
 }
 
 function Invoke-Bench {
-    # The footprint suite runs out/bin/vpc-cni-node; publish it first so it measures this tree's Release build.
+    # The footprint and plugin suites run out/bin/vpc-cni-node and out/bin/vpc-cni; publish both first so
+    # they measure this tree's Release build.
     Publish-Node (Join-Path $Out 'bin')
+    Publish-Plugin (Join-Path $Out 'bin')
     $benchArgs = @('run', '-c', 'Release', '--project', (Join-Path $Root 'bench/VpcCni.Bench'), '--',
         '--output', (Join-Path $Root 'docs/PERFORMANCE.md'))
     if ($Filter) { $benchArgs += @('--filter', $Filter) }

@@ -4,6 +4,8 @@ using System.Net.Sockets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
+using VpcCni.Service.Hosting;
+
 namespace VpcCni.Service.Introspection;
 
 /// <summary>
@@ -107,6 +109,8 @@ public sealed record HttpBindAddress
         };
         if (UnixPath is not null)
         {
+            // Left behind by a killed service; one that still serves it makes the bind fail instead.
+            UnixSocketFile.RemoveIfStale(UnixPath);
             kestrel.ListenUnixSocket(UnixPath, configure);
         }
         else if (Address is null)

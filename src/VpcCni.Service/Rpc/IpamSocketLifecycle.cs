@@ -1,8 +1,8 @@
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Errors;
+using VpcCni.Service.Hosting;
 
 namespace VpcCni.Service.Rpc;
 
@@ -29,7 +29,7 @@ internal sealed class IpamSocketLifecycle(IOptions<IpamSocketOptions> options, I
 
     private string SocketPath => options.Value.Path;
 
-    public async Task StartingAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         var directory = Path.GetDirectoryName(SocketPath)!;
         if (!Directory.Exists(directory))
@@ -45,8 +45,10 @@ internal sealed class IpamSocketLifecycle(IOptions<IpamSocketOptions> options, I
 
         if (File.Exists(SocketPath))
         {
-            await RemoveStaleAsync(cancellationToken).ConfigureAwait(false);
+            RemoveStale();
         }
+
+        return Task.CompletedTask;
     }
 
     public Task StartedAsync(CancellationToken cancellationToken)
@@ -66,22 +68,14 @@ internal sealed class IpamSocketLifecycle(IOptions<IpamSocketOptions> options, I
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task RemoveStaleAsync(CancellationToken cancellationToken)
+    private void RemoveStale()
     {
         // Unlike upstream, which removes the file unconditionally, refuse to take the socket from a
         // service that still answers on it: a second instance would otherwise orphan the first.
-        using (var probe = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+        if (UnixSocketFile.IsServed(SocketPath))
         {
-            try
-            {
-                await probe.ConnectAsync(new UnixDomainSocketEndPoint(SocketPath), cancellationToken).ConfigureAwait(false);
-                throw new VpcCniException(VpcCniErrorCategory.Conflict, ErrorIds.Service.SocketInUse,
-                    $"Another process is listening on the IPAM socket '{SocketPath}'; stop it before starting this service.");
-            }
-            catch (SocketException)
-            {
-                // ECONNREFUSED: nobody listens (a stale socket, or a plain file), so the path is ours to take.
-            }
+            throw new VpcCniException(VpcCniErrorCategory.Conflict, ErrorIds.Service.SocketInUse,
+                $"Another process is listening on the IPAM socket '{SocketPath}'; stop it before starting this service.");
         }
 
         File.Delete(SocketPath);

@@ -60,6 +60,31 @@ public sealed class IntrospectionListenerTests
         Assert.Contains("\"eni-second\"", enis, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AUnixSocketLeftByAKilledServiceIsTakenOver()
+    {
+        using var directory = new TempDirectory();
+        var socket = Path.Combine(directory.Path, "introspect.sock");
+        using (var dead = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified))
+        {
+            // A socket file nobody listens on, as a process killed with SIGKILL leaves it (unix(7)): .NET
+            // unlinks the path it bound on dispose, so a second link to the socket is what stays behind.
+            dead.Bind(new System.Net.Sockets.UnixDomainSocketEndPoint(socket + ".bound"));
+            using var link = System.Diagnostics.Process.Start("ln", [socket + ".bound", socket])!;
+            await link.WaitForExitAsync();
+        }
+
+        Assert.True(File.Exists(socket));
+        await using var service = await ServiceHarness.StartAsync(
+            settings: new Dictionary<string, string?> { ["DISABLE_INTROSPECTION"] = "false", ["INTROSPECTION_BIND_ADDRESS"] = "unix:" + socket },
+            directory: directory);
+        using var http = UnixSocketHttp.Create(socket);
+
+        using var health = await http.GetAsync(new Uri("http://localhost/healthz"));
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     [Theory]
     [InlineData("true")]
     [InlineData("1")]

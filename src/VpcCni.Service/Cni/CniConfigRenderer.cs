@@ -23,12 +23,46 @@ public static class CniConfigRenderer
     private static readonly string[] PodIpv6Sysctls =
         ["net.ipv6.conf.all.disable_ipv6", "net.ipv6.conf.default.disable_ipv6", "net.ipv6.conf.lo.disable_ipv6"];
 
+    /// <summary>Where a client on the node reaches introspection by default (<c>INTROSPECTION_BIND_ADDRESS</c>'s default).</summary>
+    public const string DefaultIntrospectionAddress = "127.0.0.1:61679";
+
+    /// <summary>
+    /// The address a client on the node dials for the listener <paramref name="options"/> configures, or
+    /// null when introspection is off: a listener on every address is reached on loopback.
+    /// </summary>
+    public static string? IntrospectionDialAddress(Introspection.IntrospectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Disabled)
+        {
+            return null;
+        }
+
+        var listener = options.ParseListener();
+        if (listener.UnixPath is { } path)
+        {
+            return "unix:" + path;
+        }
+
+        var host = listener.Address switch
+        {
+            null => "127.0.0.1",
+            { } any when any.Equals(System.Net.IPAddress.Any) => "127.0.0.1",
+            { } any when any.Equals(System.Net.IPAddress.IPv6Any) => "[::1]",
+            { AddressFamily: System.Net.Sockets.AddressFamily.InterNetworkV6 } v6 => $"[{v6}]",
+            { } address => address.ToString(),
+        };
+        return $"{host}:{listener.Port.ToString(CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>
     /// The configuration list for <paramref name="settings"/>, UTF-8, indented, ending in a newline.
     /// <paramref name="ipamSocket"/> and <paramref name="networkPolicySocket"/> become the plugin's
-    /// <c>ipamSocket</c> and <c>networkPolicySocket</c>.
+    /// <c>ipamSocket</c> and <c>networkPolicySocket</c>; <paramref name="introspectionAddress"/> (where the
+    /// plugin's GC lists allocations: <c>host:port</c> or <c>unix:/path</c>) its <c>introspectionAddress</c>,
+    /// left out when introspection is off.
     /// </summary>
-    public static byte[] Render(VpcCniSettings settings, string ipamSocket, string networkPolicySocket)
+    public static byte[] Render(VpcCniSettings settings, string ipamSocket, string networkPolicySocket, string? introspectionAddress = DefaultIntrospectionAddress)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentException.ThrowIfNullOrEmpty(ipamSocket);
@@ -51,6 +85,14 @@ public static class CniConfigRenderer
         vpcCni["pluginLogLevel"] = PluginLogLevelName(settings.Logging.PluginLogLevel);
         vpcCni["ipamSocket"] = ipamSocket;
         vpcCni["networkPolicySocket"] = networkPolicySocket;
+        if (introspectionAddress is null)
+        {
+            vpcCni.Remove("introspectionAddress");
+        }
+        else
+        {
+            vpcCni["introspectionAddress"] = introspectionAddress;
+        }
 
         // Chained after portmap, in upstream's order: bandwidth, then tuning.
         if (networking.EnableBandwidthPlugin)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
+using VpcCni.Service.Introspection;
 using VpcCni.Service.Node;
 using VpcCni.Service.Rpc;
 
@@ -21,6 +22,7 @@ public sealed class CniConfigWriter(
     IOptions<CniConfigOptions> options,
     IOptions<IpamSocketOptions> socket,
     IOptions<NodeHostNetworkOptions> hostNetwork,
+    IOptions<IntrospectionOptions> introspection,
     IOptionsMonitor<VpcCniSettings> settings,
     NodeReadiness readiness,
     PoolDemand demand,
@@ -83,7 +85,8 @@ public sealed class CniConfigWriter(
     {
         try
         {
-            var content = CniConfigRenderer.Render(settings.CurrentValue, socket.Value.Path, config.NetworkPolicySocket);
+            var content = CniConfigRenderer.Render(
+                settings.CurrentValue, socket.Value.Path, config.NetworkPolicySocket, CniConfigRenderer.IntrospectionDialAddress(introspection.Value));
             CniConfigFile.Replace(path, content);
             var list = JsonNode.Parse(content)!;
             var plugins = string.Join(", ", list["plugins"]!.AsArray().Select(p => (string?)p!["type"]));

@@ -120,6 +120,22 @@ public sealed class CniConfigRendererTests
     }
 
     [Theory]
+    [InlineData(false, "127.0.0.1:61679", "127.0.0.1:61679")]
+    [InlineData(false, ":61679", "127.0.0.1:61679")]
+    [InlineData(false, "0.0.0.0:7000", "127.0.0.1:7000")]
+    [InlineData(false, "[::]:7000", "[::1]:7000")]
+    [InlineData(false, "10.0.0.5:7000", "10.0.0.5:7000")]
+    [InlineData(false, "unix:/run/aws-node/introspect.sock", "unix:/run/aws-node/introspect.sock")]
+    [InlineData(true, "127.0.0.1:61679", null)]
+    public void ThePluginIsToldWhereIntrospectionAnswersOnTheNodeForGcAndNothingWhenItIsOff(bool disabled, string bind, string? written)
+    {
+        var address = CniConfigRenderer.IntrospectionDialAddress(new VpcCni.Service.Introspection.IntrospectionOptions { Disabled = disabled, BindAddress = bind });
+        var plugin = LibcniConfList.Parse(CniConfigRenderer.Render(new VpcCniSettings(), "/run/ipamd.sock", "/run/np.sock", address)).Plugin("vpc-cni");
+
+        Assert.Equal(written, plugin.TryGetProperty("introspectionAddress", out var value) ? value.GetString() : null);
+    }
+
+    [Theory]
     [InlineData("debug", "Debug")]
     [InlineData("Info", "Info")]
     [InlineData("WARN", "Warn")]

@@ -22,5 +22,14 @@ public static partial class ErrorIds
 
         /// <summary>The node's pool cannot be predicted: the ENI limits are neither in the metrics nor given.</summary>
         public const string LimitsUnknown = "Introspection.LimitsUnknown";
+
+        /// <summary>No <c>vpc-cni-node</c> executable was found to run a simulated node with.</summary>
+        public const string NodeExecutableNotFound = "Introspection.NodeExecutableNotFound";
+
+        /// <summary>A simulated node exited before it was ready (its stderr is in the message).</summary>
+        public const string NodeStartFailed = "Introspection.NodeStartFailed";
+
+        /// <summary>A simulated node did not become ready (<c>/readyz</c>) in time; it was stopped.</summary>
+        public const string NodeNotReady = "Introspection.NodeNotReady";
     }
 }

@@ -177,7 +177,7 @@ public sealed class IntrospectionClient : IDisposable
             throw new VpcCniException(VpcCniErrorCategory.Timeout, ErrorIds.Introspection.Timeout,
                 string.Create(CultureInfo.InvariantCulture, $"{Endpoint}{path} did not answer within {_timeout.TotalSeconds:0.###} s."), ex);
         }
-        catch (HttpRequestException ex)
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             var why = ex.InnerException is SocketException socket ? socket.SocketErrorCode.ToString() : ex.Message;
             throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Introspection.Unreachable,

@@ -1,4 +1,5 @@
 using VpcCni.Engine.Ipam;
+using VpcCni.Engine.Networking;
 
 namespace VpcCni.Engine.Introspection;
 
@@ -29,7 +30,7 @@ public sealed record NodeEniInfo
     /// <summary>Addresses held by pods, in either kind of CIDR.</summary>
     public int AssignedCount { get; init; }
 
-    /// <summary>The addresses the datastore tracks on the ENI; null unless asked for.</summary>
+    /// <summary>Every address of the ENI's CIDRs (a /28 gives 16), with its pod when one holds it; null unless asked for.</summary>
     public IReadOnlyList<AddressSnapshot>? Addresses { get; init; }
 
     /// <summary>The rows of one card's snapshot.</summary>
@@ -43,7 +44,21 @@ public sealed record NodeEniInfo
             IpCount = eni.Cidrs.Count(c => !c.IsPrefix),
             PrefixCount = eni.Cidrs.Count(c => c.IsPrefix),
             AssignedCount = eni.AssignedCount,
-            Addresses = includeAddresses ? eni.Cidrs.SelectMany(c => c.Addresses).ToArray() : null,
+            Addresses = includeAddresses ? eni.Cidrs.SelectMany(EveryAddress).ToArray() : null,
         });
+    }
+
+    /// <summary>
+    /// The datastore lists only addresses it has handed out (upstream's <c>CidrInfo.IPAddresses</c> too);
+    /// the others of the CIDR are free and never used, so they appear with an empty key.
+    /// </summary>
+    private static IEnumerable<AddressSnapshot> EveryAddress(CidrSnapshot cidr)
+    {
+        var tracked = cidr.Addresses.ToDictionary(a => a.Address);
+        for (var i = 0; i < cidr.Size; i++)
+        {
+            var address = AddressMath.Nth(cidr.Network, i);
+            yield return tracked.GetValueOrDefault(address) ?? new AddressSnapshot(address, default, IpamMetadata.None, null, null, false);
+        }
     }
 }

@@ -9,14 +9,8 @@ namespace VpcCni.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VpcCniConfiguration")]
 [OutputType(typeof(NodeSetting))]
-public sealed class GetVpcCniConfigurationCommand : VpcCniIntrospectionCmdlet
+public sealed class GetVpcCniConfigurationCommand : VpcCniEndpointCmdlet
 {
-    /// <summary>The node's introspection endpoint: a URL, host:port, or unix:/path.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(EndpointCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Endpoint { get; set; } = IntrospectionEndpoint.DefaultIntrospection;
-
     /// <summary>Variable names to keep; wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]

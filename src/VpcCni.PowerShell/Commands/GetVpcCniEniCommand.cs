@@ -6,14 +6,8 @@ namespace VpcCni.PowerShell.Commands;
 /// <summary>Gets the ENIs a running node tracks (<c>/v1/enis</c>): device, subnet, flags and address counts.</summary>
 [Cmdlet(VerbsCommon.Get, "VpcCniEni")]
 [OutputType(typeof(NodeEniInfo))]
-public sealed class GetVpcCniEniCommand : VpcCniIntrospectionCmdlet
+public sealed class GetVpcCniEniCommand : VpcCniEndpointCmdlet
 {
-    /// <summary>The node's introspection endpoint: a URL, host:port, or unix:/path.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(EndpointCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Endpoint { get; set; } = IntrospectionEndpoint.DefaultIntrospection;
-
     /// <summary>ENI ids to keep; wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]

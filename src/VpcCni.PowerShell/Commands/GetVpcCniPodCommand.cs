@@ -6,14 +6,8 @@ namespace VpcCni.PowerShell.Commands;
 /// <summary>Gets the pod address allocations of a running node (<c>/v1/pods</c>).</summary>
 [Cmdlet(VerbsCommon.Get, "VpcCniPod")]
 [OutputType(typeof(NodePodAllocation))]
-public sealed class GetVpcCniPodCommand : VpcCniIntrospectionCmdlet
+public sealed class GetVpcCniPodCommand : VpcCniEndpointCmdlet
 {
-    /// <summary>The node's introspection endpoint: a URL, host:port, or unix:/path.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(EndpointCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Endpoint { get; set; } = IntrospectionEndpoint.DefaultIntrospection;
-
     /// <summary>Pod names to keep; wildcards allowed.</summary>
     [Parameter]
     [SupportsWildcards]

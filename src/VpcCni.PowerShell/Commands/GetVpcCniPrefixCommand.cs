@@ -6,14 +6,8 @@ namespace VpcCni.PowerShell.Commands;
 /// <summary>Gets the /28 prefixes of a running node's ENIs with their used and free addresses.</summary>
 [Cmdlet(VerbsCommon.Get, "VpcCniPrefix")]
 [OutputType(typeof(NodePrefixInfo))]
-public sealed class GetVpcCniPrefixCommand : VpcCniIntrospectionCmdlet
+public sealed class GetVpcCniPrefixCommand : VpcCniEndpointCmdlet
 {
-    /// <summary>The node's introspection endpoint: a URL, host:port, or unix:/path.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(EndpointCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Endpoint { get; set; } = IntrospectionEndpoint.DefaultIntrospection;
-
     /// <summary>The node's IP_COOLDOWN_PERIOD in seconds, which introspection does not serve.</summary>
     [Parameter]
     [ValidateRange(0, 86400)]

@@ -12,14 +12,8 @@ namespace VpcCni.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VpcCniWarmPool")]
 [OutputType(typeof(WarmPoolForecast))]
-public sealed class GetVpcCniWarmPoolCommand : VpcCniIntrospectionCmdlet
+public sealed class GetVpcCniWarmPoolCommand : VpcCniEndpointCmdlet
 {
-    /// <summary>The node's introspection endpoint: a URL, host:port, or unix:/path.</summary>
-    [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ArgumentCompleter(typeof(EndpointCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string Endpoint { get; set; } = IntrospectionEndpoint.DefaultIntrospection;
-
     /// <summary>The node's metrics endpoint, read for the ENI limits unless -InstanceType is given.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ArgumentCompleter(typeof(EndpointCompleter))]

@@ -75,6 +75,8 @@ public sealed class StartVpcCniSimulationCommand : VpcCniCmdlet
             {
                 if (!simulation.IsRunning)
                 {
+                    // Without a timeout, WaitForExit also waits for the redirected streams to end, so stderr is complete.
+                    simulation.Process.WaitForExit();
                     throw new VpcCniException(VpcCniErrorCategory.ResourceUnavailable, ErrorIds.Introspection.NodeStartFailed,
                         $"vpc-cni-node exited with status {simulation.Process.ExitCode} before it was ready: {string.Join(" ", simulation.Errors.TakeLast(5))}");
                 }

@@ -35,6 +35,7 @@ public sealed class IntrospectionClientTests
         var addresses = (await client.GetEnisAsync(includeAddresses: true, CancellationToken.None))[0].Addresses!;
 
         Assert.Equal(["10.0.1.11", "10.0.1.12", "10.0.1.13"], addresses.Select(a => a.Address.ToString()));
+        Assert.Single((await client.GetEnisAsync(includeAddresses: true, CancellationToken.None))[1].Addresses!);
         Assert.Equal("web-1", addresses[0].Metadata.PodName);
         Assert.True(addresses[0].IsAssigned);
         Assert.False(addresses[1].IsAssigned || addresses[1].IsCooling);
@@ -68,6 +69,9 @@ public sealed class IntrospectionClientTests
         Assert.Equal(["10.0.3.16/28", "10.0.3.32/28"], prefixes.Select(p => p.Prefix.ToString()));
         Assert.Equal((16, 2, 14), (prefixes[0].Size, prefixes[0].Used, prefixes[0].Free));
         Assert.Equal((0, 16), (prefixes[1].Used, prefixes[1].Free));
+        var addresses = (await client.GetEnisAsync(includeAddresses: true, CancellationToken.None))[0].Addresses!;
+        Assert.Equal(32, addresses.Count);
+        Assert.Equal(2, addresses.Count(a => a.IsAssigned));
     }
 
     [Fact]

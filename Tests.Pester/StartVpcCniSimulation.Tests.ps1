@@ -97,7 +97,27 @@ Describe 'Stop-VpcCniSimulation' -Tag 'Simulation' {
         { Stop-VpcCniSimulation -ProcessId $sim.ProcessId -ErrorAction Stop } | Should -Not -Throw
     }
 
-    It 'has SupportsShouldProcess' {
-        (Get-Command Stop-VpcCniSimulation).Parameters.Keys | Should -Contain 'WhatIf'
+    It 'has SupportsShouldProcess and three parameter sets: all, by object from the pipeline, by process id' {
+        $cmd = Get-Command Stop-VpcCniSimulation
+        $cmd.Parameters.Keys | Should -Contain 'WhatIf'
+        ($cmd.ParameterSets.Name | Sort-Object) | Should -Be @('All', 'InputObject', 'ProcessId')
+        $cmd.DefaultParameterSet | Should -Be 'All'
+        $byObject = Get-VpcCniParameterAttribute 'Stop-VpcCniSimulation' InputObject
+        $byObject.Mandatory | Should -BeTrue
+        $byObject.ValueFromPipeline | Should -BeTrue
+    }
+
+    It 'stops the session''s simulations when the module is removed' {
+        $out = Invoke-ChildPwsh "Import-Module '$(Get-VpcCniTestModulePath)'; `$s = Start-VpcCniSimulation -ErrorAction Stop; Remove-Module VpcCni; `$s.ProcessId; (Test-Path `$s.RunDirectory)"
+        $lines = @($out | ForEach-Object { "$_" })
+        $lines[-1] | Should -Be 'False'
+        Get-Process -Id ([int]$lines[-2]) -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'stops the session''s simulations when the PowerShell process exits' {
+        $out = Invoke-ChildPwsh "Import-Module '$(Get-VpcCniTestModulePath)'; `$s = Start-VpcCniSimulation -ErrorAction Stop; `$s.ProcessId; `$s.RunDirectory"
+        $lines = @($out | ForEach-Object { "$_" })
+        Get-Process -Id ([int]$lines[-2]) -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $lines[-1] | Should -Not -Exist
     }
 }

@@ -25,6 +25,6 @@ public sealed class GetVpcCniMetricCommand : VpcCniIntrospectionCmdlet
     {
         var samples = Read(MetricsEndpoint, (c, ct) => c.GetMetricsAsync(ct), "Reading /metrics");
         var wildcards = Name?.Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
-        WriteMatching(samples?.Where(s => wildcards is null || wildcards.Any(w => w.IsMatch(s.Name) || w.IsMatch(s.Family))), null, s => s.Name);
+        WriteMatching(samples?.Where(s => wildcards is null || wildcards.Any(w => w.IsMatch(s.Name) || w.IsMatch(s.Family))), null, null);
     }
 }

@@ -14,5 +14,5 @@ public sealed class GetVpcCniPrefixCommand : VpcCniEndpointCmdlet
     public int CooldownSec { get; set; } = (int)WarmPoolForecastRequest.DefaultCooldown.TotalSeconds;
 
     protected override void ProcessRecord() =>
-        WriteMatching(Read(Endpoint, (c, ct) => c.GetPrefixesAsync(TimeSpan.FromSeconds(CooldownSec), ct), "Reading /v1/enis"), null, p => p.EniId);
+        WriteMatching(Read(Endpoint, (c, ct) => c.GetPrefixesAsync(TimeSpan.FromSeconds(CooldownSec), ct), "Reading /v1/enis"), null, null);
 }

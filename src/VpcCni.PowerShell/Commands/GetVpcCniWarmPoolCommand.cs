@@ -65,6 +65,6 @@ public sealed class GetVpcCniWarmPoolCommand : VpcCniEndpointCmdlet
             WarmPrefixTarget = WarmPrefixTarget,
             MaxPods = MaxPods,
         };
-        WriteMatching(Read(Endpoint, (c, ct) => c.GetWarmPoolAsync(request, ct), "Reading the pool"), null, p => p.NetworkCard.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        WriteMatching(Read(Endpoint, (c, ct) => c.GetWarmPoolAsync(request, ct), "Reading the pool"), null, null);
     }
 }

@@ -36,9 +36,8 @@ public abstract class VpcCniIntrospectionCmdlet : VpcCniCmdlet
     }
 
     /// <summary>Writes the items of a read, keeping those whose <paramref name="select"/> text matches any pattern (all without patterns).</summary>
-    protected void WriteMatching<T>(IEnumerable<T>? items, string[]? patterns, Func<T, string> select)
+    protected void WriteMatching<T>(IEnumerable<T>? items, string[]? patterns, Func<T, string>? select)
     {
-        ArgumentNullException.ThrowIfNull(select);
         if (items is null)
         {
             return;
@@ -47,7 +46,7 @@ public abstract class VpcCniIntrospectionCmdlet : VpcCniCmdlet
         var wildcards = patterns?.Select(p => new WildcardPattern(p, WildcardOptions.IgnoreCase)).ToArray();
         foreach (var item in items)
         {
-            if (wildcards is null || wildcards.Any(w => w.IsMatch(select(item))))
+            if (wildcards is null || select is null || wildcards.Any(w => w.IsMatch(select(item))))
             {
                 WriteObject(item);
             }

@@ -34,6 +34,12 @@ Describe 'Get-VpcCniPod' -Tag 'Simulation' {
         ($script:Sim | Get-VpcCniEni | Measure-Object AssignedCount -Sum).Sum | Should -Be 2
     }
 
+    It 'shows the addresses of Get-VpcCniEni -IncludeAddress as a table with their pods' {
+        $text = $script:Sim | Get-VpcCniEni -IncludeAddress | ForEach-Object Addresses | Format-Table | Out-String -Width 250
+        foreach ($h in 'Address', 'Assigned', 'Cooling', 'Namespace', 'Pod', 'Since') { $text | Should -Match $h }
+        $text | Should -Match ([regex]::Escape($script:Web) + '\s+True\s+False\s+default\s+web-1')
+    }
+
     It 'shows a table with namespace, pod, address, ENI and since' {
         $text = $script:Sim | Get-VpcCniPod | Format-Table | Out-String -Width 250
         foreach ($h in 'Namespace', 'Pod', 'Address', 'EniId', 'Device', 'IfName', 'Since') { $text | Should -Match $h }

@@ -112,9 +112,15 @@ internal static partial class SimulatedNodeProcess
         if (simulation.IsRunning)
         {
             // .NET has no SIGTERM API; kill(1) sends it to this one process id (kill(1), signal(7)).
-            using (var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", simulation.ProcessId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false }))
+            // Without kill(1) on the PATH the node gets SIGKILL below, after the grace period is skipped.
+            try
             {
+                using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", simulation.ProcessId.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false });
                 kill?.WaitForExit();
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                grace = TimeSpan.Zero;
             }
 
             if (!simulation.Process.WaitForExit(grace))

@@ -9,6 +9,9 @@ namespace VpcCni.PowerShell.Simulation;
 /// </summary>
 public sealed class VpcCniSimulation
 {
+    /// <summary>Lines kept of each stream: a node that runs for hours logs more than a session needs to hold.</summary>
+    private const int KeptLines = 1000;
+
     private readonly List<string> _output = [];
     private readonly List<string> _errors = [];
 
@@ -71,7 +74,7 @@ public sealed class VpcCniSimulation
         }
     }
 
-    /// <summary>What the node wrote to stdout so far.</summary>
+    /// <summary>What the node wrote to stdout so far (the last 1000 lines).</summary>
     public IReadOnlyList<string> Output
     {
         get
@@ -83,7 +86,7 @@ public sealed class VpcCniSimulation
         }
     }
 
-    /// <summary>What the node wrote to stderr so far.</summary>
+    /// <summary>What the node wrote to stderr so far (the last 1000 lines).</summary>
     public IReadOnlyList<string> Errors
     {
         get
@@ -107,6 +110,11 @@ public sealed class VpcCniSimulation
         {
             lock (lines)
             {
+                if (lines.Count == KeptLines)
+                {
+                    lines.RemoveAt(0);
+                }
+
                 lines.Add(line);
             }
         }

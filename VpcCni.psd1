@@ -8,12 +8,20 @@
     Description          = 'Amazon VPC CNI for Kubernetes nodes on AWS, in C#: warm-pool calculators, node diagnostics and the IPAM engine.'
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('VpcCni.Format.ps1xml')
+    FormatsToProcess     = @('VpcCni.Format.ps1xml', 'VpcCni.Node.Format.ps1xml')
     CmdletsToExport      = @(
         'Get-VpcCniInstanceLimit'
         'Get-VpcCniMaxPods'
         'Get-VpcCniSubnetPlan'
         'Get-VpcCniWarmPoolRecommendation'
+        'Get-VpcCniEni'
+        'Get-VpcCniPod'
+        'Get-VpcCniPrefix'
+        'Get-VpcCniWarmPool'
+        'Get-VpcCniConfiguration'
+        'Get-VpcCniMetric'
+        'Start-VpcCniSimulation'
+        'Stop-VpcCniSimulation'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -3,7 +3,9 @@
 # exactly the parameters it has.
 
 BeforeDiscovery {
-    $script:Commands = @('Get-VpcCniInstanceLimit', 'Get-VpcCniMaxPods', 'Get-VpcCniWarmPoolRecommendation', 'Get-VpcCniSubnetPlan')
+    $script:Commands = @('Get-VpcCniInstanceLimit', 'Get-VpcCniMaxPods', 'Get-VpcCniWarmPoolRecommendation', 'Get-VpcCniSubnetPlan',
+        'Get-VpcCniEni', 'Get-VpcCniPod', 'Get-VpcCniPrefix', 'Get-VpcCniWarmPool', 'Get-VpcCniConfiguration', 'Get-VpcCniMetric',
+        'Start-VpcCniSimulation', 'Stop-VpcCniSimulation')
 }
 
 BeforeAll {

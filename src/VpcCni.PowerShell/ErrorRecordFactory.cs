@@ -10,7 +10,14 @@ namespace VpcCni.PowerShell;
 internal static class ErrorRecordFactory
 {
     public static ErrorRecord Create(VpcCniException exception, object? target) =>
-        new(exception, exception.ErrorId, ToErrorCategory(exception.Category), target);
+        new(exception, exception.ErrorId, ToErrorCategory(exception), target);
+
+    /// <summary>The record's category: a node nothing answers at is a connection error, as Invoke-RestMethod reports it; otherwise by the engine's category.</summary>
+    public static ErrorCategory ToErrorCategory(VpcCniException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception.ErrorId == ErrorIds.Introspection.Unreachable ? ErrorCategory.ConnectionError : ToErrorCategory(exception.Category);
+    }
 
     public static ErrorCategory ToErrorCategory(VpcCniErrorCategory category) => category switch
     {

@@ -12,15 +12,11 @@ public sealed class InstanceTypeCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(
         string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        var word = (wordToComplete ?? string.Empty).Trim('\'', '"');
-        var pattern = new WildcardPattern(word + "*", WildcardOptions.IgnoreCase);
-        foreach (var limits in InstanceTypeCatalog.Embedded.All)
+        var catalog = InstanceTypeCatalog.Embedded;
+        return CompletionWords.Matching(catalog.All.Select(l => l.InstanceType), wordToComplete, type =>
         {
-            if (pattern.IsMatch(limits.InstanceType))
-            {
-                var tip = string.Create(CultureInfo.InvariantCulture, $"{limits.InstanceType}: {limits.EniLimit} ENIs × {limits.Ipv4PerEni} IPv4, {limits.EffectiveVCpus} vCPUs, {limits.Hypervisor}");
-                yield return new CompletionResult(limits.InstanceType, limits.InstanceType, CompletionResultType.ParameterValue, tip);
-            }
-        }
+            var limits = catalog.Get(type);
+            return string.Create(CultureInfo.InvariantCulture, $"{limits.InstanceType}: {limits.EniLimit} ENIs × {limits.Ipv4PerEni} IPv4, {limits.EffectiveVCpus} vCPUs, {limits.Hypervisor}");
+        });
     }
 }

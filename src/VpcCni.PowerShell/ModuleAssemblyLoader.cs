@@ -16,7 +16,12 @@ public sealed class ModuleAssemblyLoader : IModuleAssemblyInitializer, IModuleAs
 
     public void OnImport() => AssemblyLoadContext.Default.Resolving += Resolve;
 
-    public void OnRemove(PSModuleInfo psModuleInfo) => AssemblyLoadContext.Default.Resolving -= Resolve;
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        // Remove-Module takes the cmdlets that could stop them away: stop this session's simulated nodes first.
+        Simulation.SimulationRegistry.StopAll(TimeSpan.FromSeconds(5));
+        AssemblyLoadContext.Default.Resolving -= Resolve;
+    }
 
     private static Assembly? Resolve(AssemblyLoadContext context, AssemblyName name) =>
         LoadContext.Value.Owns(name) ? LoadContext.Value.LoadFromAssemblyName(name) : null;

@@ -1,6 +1,7 @@
 using System.Net;
 using Grpc.Core;
 using VpcCni.Engine.Errors;
+using VpcCni.Engine.Introspection;
 using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Engine.Rpc;
 using VpcCni.Plugin.Backend;
@@ -23,17 +24,17 @@ internal sealed class GcCommand(CommandContext context)
             ?? throw new CniException(CniErrorCodes.InvalidNetworkConfig, ErrorIds.Plugin.InvalidConfig, "GC needs cni.dev/attachments, the list of attachments that are still valid.");
         var valid = attachments.Select(a => (a.ContainerId ?? string.Empty, a.IfName ?? string.Empty)).ToHashSet();
 
-        IReadOnlyList<IntrospectionPod> pods;
+        IReadOnlyList<NodePodAllocation> pods;
         try
         {
-            pods = await IntrospectionClient.ListPodsAsync(context.Conf.IntrospectionAddress, cancellationToken).ConfigureAwait(false);
+            pods = await new IntrospectionClient(context.Conf.IntrospectionAddress, timeProvider: context.Host.Time).GetPodsAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        catch (VpcCniException e) when (e.ErrorId.StartsWith("Introspection.", StringComparison.Ordinal))
         {
             throw new CniException(CniErrorCodes.TryAgainLater, ErrorIds.Plugin.GcListingFailed, $"GC could not list the service's allocations on {context.Conf.IntrospectionAddress}: {e.Message}", e);
         }
 
-        var stale = pods.Where(p => p.NetworkName == context.Conf.Name && !valid.Contains((p.ContainerID, p.IfName))).ToList();
+        var stale = pods.Where(p => p.NetworkName == context.Conf.Name && !valid.Contains((p.ContainerId, p.IfName))).ToList();
         using var ipam = new IpamBackend(context.Conf.IpamSocket, context.Host.Time);
         using var dataplane = new PodDataplane(context);
         foreach (var pod in stale)
@@ -45,7 +46,7 @@ internal sealed class GcCommand(CommandContext context)
         PluginLog.GcDone(context.Logger, context.Conf.Name, kept, stale.Count);
     }
 
-    private async Task ReleaseAsync(IpamBackend ipam, PodDataplane dataplane, IntrospectionPod pod, CancellationToken cancellationToken)
+    private async Task ReleaseAsync(IpamBackend ipam, PodDataplane dataplane, NodePodAllocation pod, CancellationToken cancellationToken)
     {
         DelNetworkReply reply;
         try
@@ -55,7 +56,7 @@ internal sealed class GcCommand(CommandContext context)
                 {
                     K8SPODNAME = pod.PodName,
                     K8SPODNAMESPACE = pod.PodNamespace,
-                    ContainerID = pod.ContainerID,
+                    ContainerID = pod.ContainerId,
                     IfName = pod.IfName,
                     NetworkName = pod.NetworkName,
                     Reason = IpamBackend.GarbageCollected,
@@ -71,7 +72,7 @@ internal sealed class GcCommand(CommandContext context)
         {
             if (IPAddress.TryParse(meta.IPv4Addr, out var address))
             {
-                PluginLog.GcReleased(context.Logger, meta.IPv4Addr, pod.ContainerID, pod.IfName);
+                PluginLog.GcReleased(context.Logger, meta.IPv4Addr, pod.ContainerId, pod.IfName);
 
                 // No namespace: the sandbox is gone, so only rules whose address nobody routes are removed.
                 dataplane.Pods.TeardownIfOwned(new PodNetworkRequest(pod.PodNamespace, pod.PodName, string.Empty, pod.IfName, address, meta.RouteTableId == 0 ? RouteTables.Main : meta.RouteTableId));

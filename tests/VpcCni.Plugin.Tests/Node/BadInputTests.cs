@@ -82,7 +82,7 @@ public sealed class BadInputTests(PluginNode node)
 
         Assert.True(outcome.Code == code, $"{what}: expected code {code}, got {outcome}");
         Assert.Single(outcome.Stdout.Trim().Split('\n'));
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerId == container);
         Assert.Equal(before, node.NodeState(), StateComparer.Instance);
         using var podSide = node.Namespaces.Open(netns);
         Assert.Equal(["lo"], podSide.ListLinks().Select(l => l.Name));

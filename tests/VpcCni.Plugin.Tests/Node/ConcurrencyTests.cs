@@ -23,7 +23,7 @@ public sealed class ConcurrencyTests(PluginNode node)
 
         // The service's view and its checkpoint agree with what is live.
         var containers = pods.Select(p => p.ContainerId).ToHashSet();
-        var live = (await node.AllocationsAsync()).Where(a => containers.Contains(a.ContainerID)).ToDictionary(a => a.ContainerID, a => a.IPv4Addr);
+        var live = (await node.AllocationsAsync()).Where(a => containers.Contains(a.ContainerId)).ToDictionary(a => a.ContainerId, a => a.Address.ToString());
         Assert.Equal(pods.Zip(addresses).ToDictionary(x => x.First.ContainerId, x => x.Second), live);
         Assert.Equal(live.OrderBy(x => x.Key), CheckpointOf(containers).OrderBy(x => x.Key));
         Assert.Equal(Pods, node.NodeState().Rules.Count(r => r.StartsWith("512:", StringComparison.Ordinal)) - before.Rules.Count(r => r.StartsWith("512:", StringComparison.Ordinal)));
@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests(PluginNode node)
             PluginRunner.Environment("DEL", x.First.ContainerId, x.First.Netns, x.First.PodName),
             NetConfJson.WithPrevResult(conf, x.Second.Stdout)))));
         Assert.All(dels, d => Assert.True(d.ExitCode == 0, d.ToString()));
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => containers.Contains(a.ContainerID));
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => containers.Contains(a.ContainerId));
         Assert.Empty(CheckpointOf(containers));
         Assert.Equal(before, node.NodeState(), StateComparer.Instance);
     }

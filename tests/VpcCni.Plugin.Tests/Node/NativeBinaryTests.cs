@@ -19,11 +19,11 @@ public sealed class NativeBinaryTests(PluginNode node)
 
         var add = await ExecAsync(PluginRunner.Environment("ADD", container, netns, pod), conf.ToJsonString());
         Assert.True(add.ExitCode == 0, add.ToString());
-        Assert.Contains(await node.AllocationsAsync(), a => a.ContainerID == container && a.IPv4Addr == add.Address);
+        Assert.Contains(await node.AllocationsAsync(), a => a.ContainerId == container && a.Address.ToString() == add.Address);
 
         var del = await ExecAsync(PluginRunner.Environment("DEL", container, netns, pod), NetConfJson.WithPrevResult(conf, add.Stdout));
         Assert.True((del.ExitCode, del.Stdout) == (0, string.Empty), del.ToString());
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerId == container);
         Assert.Equal(before, node.NodeState(), StateComparer.Instance);
     }
 

@@ -59,7 +59,7 @@ public sealed class NetworkPolicyTests(PluginNode node) : IAsyncLifetime
         _agent!.Backend.Refuse[$"default/{pod}"] = true;
         var add = await node.RunAsync(PluginRunner.Environment("ADD", container, netns, pod), Conf(_agent.SocketPath).ToJsonString());
         Assert.Equal((11, ErrorIds.Plugin.NetworkPolicyFailed), (add.Code, add.Details));
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerId == container);
         Assert.Equal(before, node.NodeState(), StateComparer.Instance);
     }
 
@@ -72,7 +72,7 @@ public sealed class NetworkPolicyTests(PluginNode node) : IAsyncLifetime
         var add = await node.RunAsync(PluginRunner.Environment("ADD", container, netns, pod), Conf(node.Directory.File("no-agent.sock")).ToJsonString());
         Assert.Equal((11, ErrorIds.Plugin.NetworkPolicyFailed), (add.Code, add.Details));
         Assert.True(TimeProvider.System.GetElapsedTime(started) < TimeSpan.FromSeconds(15));
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerId == container);
         Assert.Equal(before, node.NodeState(), StateComparer.Instance);
     }
 

@@ -20,7 +20,7 @@ public sealed class PodLifecycleTests(PluginNode node)
         var address = add.Address;
 
         // The service holds the address for this container; the pod and the node are wired.
-        Assert.Contains(await node.AllocationsAsync(), a => a.ContainerID == container && a.IPv4Addr == address);
+        Assert.Contains(await node.AllocationsAsync(), a => a.ContainerId == container && a.Address.ToString() == address);
         using (var pod1 = node.Namespaces.Open(netns))
         {
             var eth0 = pod1.FindLinkByName("eth0")!;
@@ -38,7 +38,7 @@ public sealed class PodLifecycleTests(PluginNode node)
 
         var del = await node.RunAsync(PluginRunner.Environment("DEL", container, netns, pod), withPrev);
         Assert.True((del.ExitCode, del.Stdout) == (0, string.Empty), del.ToString());
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerId == container);
         Assert.Equal(before, node.NodeState(), StateComparer.Instance);
 
         var again = await node.RunAsync(PluginRunner.Environment("DEL", container, netns, pod), withPrev);
@@ -77,7 +77,7 @@ public sealed class PodLifecycleTests(PluginNode node)
 
         var add = await node.RunAsync(PluginRunner.Environment("ADD", container, netns, pod), node.Conf().ToJsonString());
         Assert.Equal((999, ErrorIds.Plugin.WiringFailed), (add.Code, add.Details));
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerId == container);
         Assert.Equal(before, node.NodeState(), StateComparer.Instance);
         Assert.Contains(File.ReadLines(node.LogFile), l => l.Contains("SetupNSFailed", StringComparison.Ordinal) && l.Contains(pod, StringComparison.Ordinal));
     }
@@ -124,9 +124,9 @@ public sealed class PodLifecycleTests(PluginNode node)
         }
 
         // The checkpoint kept the allocation; the runtime's repeated DEL releases it once the service is back.
-        Assert.Contains(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.Contains(await node.AllocationsAsync(), a => a.ContainerId == container);
         Assert.Equal(0, (await node.RunAsync(PluginRunner.Environment("DEL", container, netns, pod), withPrev)).ExitCode);
-        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerID == container);
+        Assert.DoesNotContain(await node.AllocationsAsync(), a => a.ContainerId == container);
     }
 
     [RootFact]
@@ -155,8 +155,8 @@ public sealed class PodLifecycleTests(PluginNode node)
         Assert.True(outcome.ExitCode == 0, outcome.ToString());
 
         var allocations = await node.AllocationsAsync();
-        Assert.Contains(allocations, a => a.ContainerID == kept.ContainerId);
-        Assert.DoesNotContain(allocations, a => a.ContainerID == gone.ContainerId);
+        Assert.Contains(allocations, a => a.ContainerId == kept.ContainerId);
+        Assert.DoesNotContain(allocations, a => a.ContainerId == gone.ContainerId);
         Assert.DoesNotContain(node.NodeState().Rules, r => r.Contains(addGone.Address + "/32", StringComparison.Ordinal));
         Assert.Contains(node.NodeState().Rules, r => r.Contains(addKept.Address + "/32", StringComparison.Ordinal));
         Assert.Equal(0, (await node.RunAsync(PluginRunner.Environment("DEL", kept.ContainerId, kept.Netns, kept.PodName), NetConfJson.WithPrevResult(conf, addKept.Stdout))).ExitCode);

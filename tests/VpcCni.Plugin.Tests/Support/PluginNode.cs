@@ -1,7 +1,7 @@
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using VpcCni.Engine.Linux;
-using VpcCni.Plugin.Backend;
+using VpcCni.Engine.Introspection;
 using VpcCni.Simulator.Hosting;
 using VpcCni.Simulator.Scenarios;
 
@@ -131,7 +131,7 @@ public sealed class PluginNode : IAsyncLifetime
     public Task<PluginOutcome> RunAsync(IReadOnlyDictionary<string, string> environment, string stdin) => PluginRunner.RunAsync(Host, environment, stdin);
 
     /// <summary>The service's allocations (<c>/v1/pods</c>).</summary>
-    public Task<IReadOnlyList<IntrospectionPod>> AllocationsAsync() => IntrospectionClient.ListPodsAsync("unix:" + IntrospectionSocket, CancellationToken.None);
+    public Task<IReadOnlyList<NodePodAllocation>> AllocationsAsync() => new IntrospectionClient("unix:" + IntrospectionSocket).GetPodsAsync(CancellationToken.None);
 
     /// <summary>Links, rules and main-table routes of the node namespace, as text, for before/after comparisons.</summary>
     public (string[] Links, string[] Rules, string[] Routes) NodeState()

@@ -30,7 +30,7 @@ public static class CniPlugin
             }
 
             // Read first, so that an error about the environment still speaks the configuration's version.
-            stdin = await ReadAllAsync(invocation.Stdin, cancellationToken).ConfigureAwait(false);
+            stdin = ReadAll(invocation.Stdin, cancellationToken);
             var environment = CniEnvironment.Read(command, invocation.Environment);
             var conf = NetConfReader.Read(stdin, command);
             var pod = KubernetesArgs.Parse(environment.Args);
@@ -102,12 +102,17 @@ public static class CniPlugin
         return 1;
     }
 
-    private static async Task<byte[]> ReadAllAsync(Stream stdin, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads stdin to its end synchronously: the configuration is a few hundred bytes the runtime has
+    /// already written, and an asynchronous read of a pipe starts thread-pool workers for nothing.
+    /// </summary>
+    private static byte[] ReadAll(Stream stdin, CancellationToken cancellationToken)
     {
         try
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var buffer = new MemoryStream();
-            await stdin.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+            stdin.CopyTo(buffer);
             return buffer.ToArray();
         }
         catch (IOException e)

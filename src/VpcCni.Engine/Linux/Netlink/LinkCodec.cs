@@ -112,10 +112,18 @@ internal static class LinkCodec
     }
 
     /// <summary>A random, locally administered, unicast MAC (bit 1 of the first octet set, bit 0 clear), as upstream's veth host end.</summary>
+    /// <remarks>
+    /// <see cref="Random.Shared"/>, seeded per process by the runtime from the kernel, not
+    /// <c>RandomNumberGenerator</c>: a MAC needs to be unlikely to collide, not unpredictable, and the
+    /// cryptographic generator loads OpenSSL on Linux, which cost the plugin about 4 ms per ADD
+    /// (docs/plugin.md, "Start-up").
+    /// </remarks>
     public static PhysicalAddress RandomLocalMac()
     {
         Span<byte> bytes = stackalloc byte[6];
-        System.Security.Cryptography.RandomNumberGenerator.Fill(bytes);
+#pragma warning disable CA5394 // Not security: see remarks.
+        Random.Shared.NextBytes(bytes);
+#pragma warning restore CA5394
         bytes[0] = (byte)((bytes[0] & 0xFE) | 0x02);
         return new PhysicalAddress(bytes.ToArray());
     }

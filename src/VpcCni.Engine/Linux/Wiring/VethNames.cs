@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace VpcCni.Engine.Linux.Wiring;
@@ -45,9 +44,8 @@ public static class VethNames
 
     private static string Suffix(string podNamespace, string pod)
     {
-#pragma warning disable CA5350 // Not security: the name must match upstream's sha1-derived veth names byte for byte.
-        var digest = SHA1.HashData(Encoding.UTF8.GetBytes($"{podNamespace}.{pod}"));
-#pragma warning restore CA5350
+        // Not security: the name must match upstream's sha1-derived veth names byte for byte.
+        var digest = Sha1Digest.HashData(Encoding.UTF8.GetBytes($"{podNamespace}.{pod}"));
         return Convert.ToHexStringLower(digest)[..11];
     }
 

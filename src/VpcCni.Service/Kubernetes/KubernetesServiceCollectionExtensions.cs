@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,16 @@ public static class KubernetesServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<KubernetesApiOptions>, KubernetesApiOptionsValidator>();
         services.AddOptions<KubernetesApiOptions>().BindConfiguration(KubernetesApiOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<KubernetesViewOptions>, KubernetesViewOptionsValidator>();
-        services.AddOptions<KubernetesViewOptions>().BindConfiguration(KubernetesApiOptions.SectionName).ValidateOnStart();
+        services.AddOptions<KubernetesViewOptions>().BindConfiguration(KubernetesApiOptions.SectionName)
+            .PostConfigure<IConfiguration>((view, configuration) =>
+            {
+                // Upstream's DaemonSet hands the node its name as MY_NODE_NAME (from spec.nodeName).
+                if (view.NodeName.Length == 0)
+                {
+                    view.NodeName = configuration["MY_NODE_NAME"] ?? string.Empty;
+                }
+            })
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NodeKubernetes>();
         services.AddHostedService<KubernetesViewsService>();

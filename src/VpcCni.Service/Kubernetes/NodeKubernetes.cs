@@ -48,11 +48,6 @@ public sealed class NodeKubernetes : IAsyncDisposable
         }
 
         var view = viewOptions.Value;
-        if (string.IsNullOrEmpty(view.NodeName))
-        {
-            view.NodeName = configuration["MY_NODE_NAME"] ?? string.Empty;
-        }
-
         NodeName = view.NodeName;
 
         _client = KubernetesClientFactory.Create(clientConfiguration, path ?? "in-cluster service account", loggers.CreateLogger<KubernetesNodeViews>());

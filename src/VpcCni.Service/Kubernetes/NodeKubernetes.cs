@@ -17,7 +17,7 @@ public sealed class NodeKubernetes : IAsyncDisposable
 {
     private readonly KubernetesApiOptions _options;
     private readonly ILogger _logger;
-    private readonly k8s.Kubernetes? _client;
+    private readonly KubernetesApiConnection? _connection;
     private readonly Lock _gate = new();
     private bool _started;
     private bool _waited;
@@ -50,14 +50,14 @@ public sealed class NodeKubernetes : IAsyncDisposable
         var view = viewOptions.Value;
         NodeName = view.NodeName;
 
-        _client = KubernetesClientFactory.Create(clientConfiguration, path ?? "in-cluster service account", loggers.CreateLogger<KubernetesNodeViews>());
+        _connection = KubernetesClientFactory.Create(clientConfiguration, path ?? "in-cluster service account", loggers.CreateLogger<KubernetesNodeViews>());
         try
         {
-            Views = new KubernetesNodeViews(new KubernetesApiConnection(_client), view, time, loggers);
+            Views = new KubernetesNodeViews(_connection, view, time, loggers);
         }
         catch
         {
-            _client.Dispose();
+            _connection.Dispose();
             throw;
         }
     }
@@ -69,7 +69,7 @@ public sealed class NodeKubernetes : IAsyncDisposable
     public bool Enabled => Views is not null;
 
     /// <summary>The API server's address; null when it is not used.</summary>
-    public Uri? Server => _client?.BaseUri;
+    public Uri? Server => _connection?.Server;
 
     /// <summary>The Node object's name the views select.</summary>
     public string NodeName { get; } = string.Empty;
@@ -140,7 +140,7 @@ public sealed class NodeKubernetes : IAsyncDisposable
             await Views.DisposeAsync().ConfigureAwait(false);
         }
 
-        _client?.Dispose();
+        _connection?.Dispose();
     }
 
     private bool WaitForConfigMap()

@@ -16,8 +16,8 @@ namespace VpcCni.Engine.Kubernetes;
 /// against the cluster's CA, and the client certificate from <c>CertUtils.GetClientCert</c>, on a
 /// <see cref="SocketsHttpHandler"/> set up as the library's own (keep-alive pings while requests run).
 /// The library's <c>Kubernetes</c> client object is not built: the views need no typed operations, and
-/// building it roots every generated operation and model in the Native AOT image (about 17 MiB more
-/// binary and 30 MiB more resident memory, measured on <c>run --simulate</c>).
+/// building it roots every generated operation and model in the Native AOT image (measured with it:
+/// 40.9 instead of 25.2 MiB of binary, 73 instead of 47 MiB resident on <c>run --simulate</c>).
 /// The views read objects as JSON, so one reader serves every kind, the custom resources included;
 /// watches stream newline-separated events (Kubernetes API concepts, "Efficient detection of changes").
 /// </summary>

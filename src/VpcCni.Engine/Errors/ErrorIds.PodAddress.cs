@@ -14,5 +14,8 @@ public static partial class ErrorIds
 
         /// <summary>The call failed in gRPC without an id from the service (deadline, protocol error).</summary>
         public const string CallFailed = "PodAddress.CallFailed";
+
+        /// <summary>One container id was given for several pods; each pod needs its own.</summary>
+        public const string SharedContainerId = "PodAddress.SharedContainerId";
     }
 }

@@ -55,6 +55,9 @@ public sealed class VpcCniSimulation
     /// <summary>The scenario file, or null for the default world.</summary>
     public string? Scenario { get; }
 
+    /// <summary>The env file the node reads and polls every second; Set-VpcCniWarmPool and Set-VpcCniConfiguration bind to it by property name.</summary>
+    public string EnvironmentFile => Path.Combine(RunDirectory, "vpc-cni.env");
+
     /// <summary>The temporary directory of the run (sockets, checkpoint, environment file), removed when it stops.</summary>
     public string RunDirectory { get; }
 

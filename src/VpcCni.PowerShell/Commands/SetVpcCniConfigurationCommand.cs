@@ -34,12 +34,12 @@ public sealed class SetVpcCniConfigurationCommand : VpcCniEnvFileCmdlet
 
     /// <summary>AWS_VPC_ENI_MTU.</summary>
     [Parameter]
-    [ValidateRange(576, 9001)]
+    [AllowNull]
     public int? Mtu { get; set; }
 
     /// <summary>POD_MTU (AWS_VPC_ENI_MTU when unset).</summary>
     [Parameter]
-    [ValidateRange(576, 9001)]
+    [AllowNull]
     public int? PodMtu { get; set; }
 
     /// <summary>AWS_VPC_K8S_CNI_VETHPREFIX.</summary>

@@ -23,32 +23,32 @@ public sealed class SetVpcCniWarmPoolCommand : VpcCniEnvFileCmdlet
 
     /// <summary>WARM_IP_TARGET: free addresses to keep.</summary>
     [Parameter(ParameterSetName = SetSet)]
-    [ValidateRange(0, int.MaxValue)]
+    [AllowNull]
     public int? WarmIpTarget { get; set; }
 
     /// <summary>MINIMUM_IP_TARGET: addresses to hold in all.</summary>
     [Parameter(ParameterSetName = SetSet)]
-    [ValidateRange(0, int.MaxValue)]
+    [AllowNull]
     public int? MinimumIpTarget { get; set; }
 
     /// <summary>WARM_ENI_TARGET: whole free ENIs to keep (ignored while an IP target is above 0).</summary>
     [Parameter(ParameterSetName = SetSet)]
-    [ValidateRange(0, int.MaxValue)]
+    [AllowNull]
     public int? WarmEniTarget { get; set; }
 
     /// <summary>WARM_PREFIX_TARGET: free /28 prefixes to keep with prefix delegation.</summary>
     [Parameter(ParameterSetName = SetSet)]
-    [ValidateRange(0, int.MaxValue)]
+    [AllowNull]
     public int? WarmPrefixTarget { get; set; }
 
     /// <summary>MAX_ENI: -1 (no cap) or at least 1.</summary>
     [Parameter(ParameterSetName = SetSet)]
-    [ValidateRange(-1, int.MaxValue)]
+    [AllowNull]
     public int? MaxEni { get; set; }
 
     /// <summary>IP_COOLDOWN_PERIOD in seconds.</summary>
     [Parameter(ParameterSetName = SetSet)]
-    [ValidateRange(0, int.MaxValue)]
+    [AllowNull]
     public int? IpCooldownPeriod { get; set; }
 
     /// <summary>Unset every warm-pool variable, so the defaults (or the ConfigMap) apply.</summary>

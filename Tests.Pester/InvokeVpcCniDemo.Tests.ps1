@@ -10,7 +10,8 @@ BeforeAll {
 
 Describe 'examples/Invoke-VpcCniDemo.ps1' -Tag 'Simulation' {
     BeforeAll {
-        $script:Output = (Invoke-ChildPwsh "& '$script:Demo' -ModulePath '$script:ModulePath' -PodCount 3 -WarmIpTarget 9 *>&1 | Out-String -Width 250") -join "`n"
+        # Everything the demo shows goes to the child's stdout: Write-Host and the tables (Out-Host), in order.
+        $script:Output = (Invoke-ChildPwsh "`$PSStyle.OutputRendering = 'PlainText'; & '$script:Demo' -ModulePath '$script:ModulePath' -PodCount 3 -WarmIpTarget 9") -join "`n"
     }
 
     It 'shows the ENI, pod and warm-pool tables' {

@@ -47,7 +47,7 @@ internal static partial class SimulatedNodeProcess
         var run = Directory.CreateTempSubdirectory("vpccni-sim-").FullName;
         try
         {
-            var config = Path.Combine(run, "vpc-cni.env");
+            var config = Path.Combine(run, VpcCniSimulation.EnvironmentFileName);
             File.WriteAllText(config, EnvironmentFile(variables));
             var metrics = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{FreeLoopbackPort()}");
             var info = new ProcessStartInfo(executable)

@@ -18,6 +18,8 @@
     Bench    publishes vpc-cni-node to out/bin as Publish does, runs the benchmarks in Release and
              rewrites docs/PERFORMANCE.md (with -Filter, only the sections of the suites it runs).
     Clean    removes bin/, obj/, out/ and .tools/.
+    Demo     publishes, then runs examples/Invoke-VpcCniDemo.ps1: a simulated node, a few pods, its
+             ENI, pod and warm-pool tables, a Set-VpcCniWarmPool -Wait change; no AWS, no root.
 
 .PARAMETER Task
     What to do. Several tasks run in the order given.
@@ -43,13 +45,18 @@
     Builds the module and imports it into the current session.
 
 .EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Demo
+
+    Builds everything and rehearses a node: pods, ENI/pod/warm-pool tables, a warm-pool change.
+
+.EXAMPLE
     dotnet pwsh ./build.ps1 -Task Bench -Filter dataplane
 
     Re-measures one benchmark suite and replaces only its section of docs/PERFORMANCE.md.
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Publish', 'Test', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Publish', 'Test', 'Bench', 'Clean', 'Demo')]
     [string[]] $Task = @('Build'),
 
     [ValidateSet('Debug', 'Release')]
@@ -224,6 +231,16 @@ function Invoke-Bench {
     Invoke-Dotnet @benchArgs
 }
 
+function Invoke-Demo {
+    Invoke-Publish
+    # A child pwsh, as for Pester, so the module's assemblies do not stay loaded in this session.
+    $pwshHost = @([Environment]::ProcessPath)
+    if ((Split-Path -Leaf $pwshHost[0]) -like 'dotnet*') { $pwshHost += 'pwsh' }
+    & $pwshHost[0] @($pwshHost | Select-Object -Skip 1) -NoProfile -NonInteractive -File (Join-Path $Root 'examples/Invoke-VpcCniDemo.ps1') `
+        -ModulePath (Join-Path $Out 'VpcCni/VpcCni.psd1')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+}
+
 function Invoke-Clean {
     foreach ($dir in Get-ChildItem $Root -Recurse -Directory -Include bin, obj -ErrorAction SilentlyContinue) {
         Remove-Item $dir.FullName -Recurse -Force -ErrorAction SilentlyContinue
@@ -242,6 +259,7 @@ try {
             'Test' { Invoke-Test }
             'Bench' { Invoke-Bench }
             'Clean' { Invoke-Clean }
+            'Demo' { Invoke-Demo }
         }
     }
 }

@@ -14,35 +14,55 @@ internal static class EnvFileParser
     public static Dictionary<string, string?> Parse(string text)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in LogicalLines(text))
+        foreach (var (line, _) in LogicalLines(text))
         {
-            var trimmed = line.TrimStart();
-            if (trimmed.Length == 0 || trimmed[0] is '#' or ';')
+            if (TryParseAssignment(line, out var key, out var value))
             {
-                continue;
-            }
-
-            var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                continue;
-            }
-
-            var key = trimmed[..equals].Trim();
-            if (IsValidName(key))
-            {
-                values[key] = Unquote(trimmed[(equals + 1)..].Trim());
+                values[key] = value;
             }
         }
 
         return values;
     }
 
-    private static IEnumerable<string> LogicalLines(string text)
+    /// <summary>
+    /// One logical line's assignment: false for empty lines, comments, lines without <c>=</c> and
+    /// invalid names. The env-file editor (NodeSettings/EnvFileDocument) finds assignments with it too.
+    /// </summary>
+    internal static bool TryParseAssignment(string line, out string key, out string value)
+    {
+        key = string.Empty;
+        value = string.Empty;
+        var trimmed = line.TrimStart();
+        if (trimmed.Length == 0 || trimmed[0] is '#' or ';')
+        {
+            return false;
+        }
+
+        var equals = trimmed.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+        {
+            return false;
+        }
+
+        key = trimmed[..equals].Trim();
+        if (!IsValidName(key))
+        {
+            return false;
+        }
+
+        value = Unquote(trimmed[(equals + 1)..].Trim());
+        return true;
+    }
+
+    /// <summary>Joins continued lines; each logical line comes with the number of physical lines it spans.</summary>
+    internal static IEnumerable<(string Text, int PhysicalLines)> LogicalLines(string text)
     {
         var pending = new StringBuilder();
+        var count = 0;
         foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
+            count++;
             if (raw.EndsWith('\\'))
             {
                 pending.Append(raw, 0, raw.Length - 1);
@@ -50,13 +70,14 @@ internal static class EnvFileParser
             }
 
             pending.Append(raw);
-            yield return pending.ToString();
+            yield return (pending.ToString(), count);
             pending.Clear();
+            count = 0;
         }
 
-        if (pending.Length > 0)
+        if (count > 0)
         {
-            yield return pending.ToString();
+            yield return (pending.ToString(), count);
         }
     }
 

@@ -47,7 +47,7 @@ internal static partial class SimulatedNodeProcess
         var run = Directory.CreateTempSubdirectory("vpccni-sim-").FullName;
         try
         {
-            var config = Path.Combine(run, "vpc-cni.env");
+            var config = Path.Combine(run, VpcCniSimulation.EnvironmentFileName);
             File.WriteAllText(config, EnvironmentFile(variables));
             var metrics = string.Create(CultureInfo.InvariantCulture, $"127.0.0.1:{FreeLoopbackPort()}");
             var info = new ProcessStartInfo(executable)
@@ -63,7 +63,8 @@ internal static partial class SimulatedNodeProcess
             // Host keys go before --simulate: the token after it is the scenario (docs/service.md, "Command line").
             foreach (var argument in new[]
             {
-                "run", "--config", config, $"--IpamSocket:Path={Path.Combine(run, "ipamd.sock")}",
+                // Polled every second, so an edit (Set-VpcCniWarmPool) applies without a signal (docs/service.md, "--config-poll").
+                "run", "--config", config, "--config-poll", "1", $"--IpamSocket:Path={Path.Combine(run, "ipamd.sock")}",
                 $"--Datastore:CheckpointPath={Path.Combine(run, "ipam.json")}", $"--Metrics:BindAddress={metrics}", "--simulate",
             })
             {

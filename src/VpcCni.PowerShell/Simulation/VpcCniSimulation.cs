@@ -12,6 +12,9 @@ public sealed class VpcCniSimulation
     /// <summary>Lines kept of each stream: a node that runs for hours logs more than a session needs to hold.</summary>
     private const int KeptLines = 1000;
 
+    /// <summary>The env file's name in <see cref="RunDirectory"/>, as the packaged unit names /etc/vpc-cni/vpc-cni.env.</summary>
+    internal const string EnvironmentFileName = "vpc-cni.env";
+
     private readonly List<string> _output = [];
     private readonly List<string> _errors = [];
 
@@ -54,6 +57,9 @@ public sealed class VpcCniSimulation
 
     /// <summary>The scenario file, or null for the default world.</summary>
     public string? Scenario { get; }
+
+    /// <summary>The env file the node reads and polls every second; Set-VpcCniWarmPool and Set-VpcCniConfiguration bind to it by property name.</summary>
+    public string EnvironmentFile => Path.Combine(RunDirectory, EnvironmentFileName);
 
     /// <summary>The temporary directory of the run (sockets, checkpoint, environment file), removed when it stops.</summary>
     public string RunDirectory { get; }

@@ -1,6 +1,6 @@
 namespace VpcCni.Engine.Aws.LeakedEnis;
 
-/// <summary>One leaked ENI as <c>Find-VpcCniLeakedEni</c> reports it; <see cref="NetworkInterfaceId"/> and <see cref="Region"/> pipe into <c>Remove-VpcCniLeakedEni</c>.</summary>
+/// <summary>One leaked ENI as <c>Find-VpcCniLeakedEni</c> reports it; <see cref="NetworkInterfaceId"/>, <see cref="Region"/> and <see cref="Ec2Endpoint"/> pipe into <c>Remove-VpcCniLeakedEni</c>.</summary>
 public sealed record LeakedEni
 {
     public required string NetworkInterfaceId { get; init; }
@@ -30,4 +30,7 @@ public sealed record LeakedEni
 
     /// <summary>The region it was found in.</summary>
     public string? Region { get; init; }
+
+    /// <summary>The EC2 endpoint override it was found through (a simulator's); null for the region's public endpoint.</summary>
+    public string? Ec2Endpoint { get; init; }
 }

@@ -1,3 +1,5 @@
+using VpcCni.Engine.Errors;
+
 namespace VpcCni.Engine.Aws.LeakedEnis;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace VpcCni.Engine.Aws.LeakedEnis;
 /// service, which sees only its own instance's ENIs, it also asks DescribeInstances whether each
 /// owning instance still exists, so an ENI of a terminated node is leaked at once.
 /// </summary>
-public sealed class LeakedEniFinder(IEc2Api ec2, TimeProvider time, string? region = null)
+public sealed class LeakedEniFinder(IEc2Api ec2, TimeProvider time, string? region = null, string? endpoint = null)
 {
     // EC2 accepts up to 200 values per filter (EC2 API reference, "Filter"); stay well below it.
     private const int FilterValuesPerCall = 100;
@@ -20,6 +22,11 @@ public sealed class LeakedEniFinder(IEc2Api ec2, TimeProvider time, string? regi
     public async Task<IReadOnlyList<LeakedEni>> FindAsync(LeakedEniCriteria criteria, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(criteria);
+        if (criteria.GracePeriod < TimeSpan.Zero)
+        {
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.LeakedEni.InvalidGracePeriod, $"The grace period {criteria.GracePeriod} is negative; give 0 or more.");
+        }
+
         var candidates = (await ec2.DescribeNetworkInterfacesAsync(LeakedEniRule.Query(criteria), cancellationToken).ConfigureAwait(false))
             .Where(e => LeakedEniRule.IsCandidate(e, criteria))
             .ToList();
@@ -50,6 +57,7 @@ public sealed class LeakedEniFinder(IEc2Api ec2, TimeProvider time, string? regi
                 AvailabilityZone = eni.AvailabilityZone,
                 Description = eni.Description,
                 Region = region,
+                Ec2Endpoint = endpoint,
             });
         }
 

@@ -71,6 +71,13 @@ public static class NodeInstaller
         return changes;
     }
 
+    /// <summary>The environment file's text as the plan would leave it (the max-pods mode is read from it).</summary>
+    public static string PlannedEnvironment(IReadOnlyList<NodeFileChange> plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.FirstOrDefault(c => c.NodePath == NodeInstallPaths.EnvFile)?.Content is { } content ? Encoding.UTF8.GetString(content) : string.Empty;
+    }
+
     /// <summary>Carries out one planned change (a no-op for Unchanged, Absent, Kept and Deferred).</summary>
     public static void Apply(NodeFileChange change)
     {

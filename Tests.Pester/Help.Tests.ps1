@@ -5,7 +5,8 @@
 BeforeDiscovery {
     $script:Commands = @('Get-VpcCniInstanceLimit', 'Get-VpcCniMaxPods', 'Get-VpcCniWarmPoolRecommendation', 'Get-VpcCniSubnetPlan',
         'Get-VpcCniEni', 'Get-VpcCniPod', 'Get-VpcCniPrefix', 'Get-VpcCniWarmPool', 'Get-VpcCniConfiguration', 'Get-VpcCniMetric',
-        'Start-VpcCniSimulation', 'Stop-VpcCniSimulation')
+        'Start-VpcCniSimulation', 'Stop-VpcCniSimulation',
+        'Export-VpcCniSupportBundle', 'Install-VpcCniNode', 'Uninstall-VpcCniNode', 'Find-VpcCniLeakedEni', 'Remove-VpcCniLeakedEni')
 }
 
 BeforeAll {

@@ -5,10 +5,10 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1') -Force
     Import-Module (Get-VpcCniTestModulePath) -ErrorAction Stop
-    Import-Module (Join-Path $PSScriptRoot 'LeakedEniTestUtils.psm1') -Force
-    $script:Saved = Set-LeakedEniTestCredential
-    $script:Sim = Start-VpcCniSimulator -Scenario (New-LeakedEniScenario $TestDrive)
-    $world = Get-LeakedEniWorld $script:Sim.Ec2
+    Import-Module (Join-Path $PSScriptRoot 'VpcCniOpsTestUtils.psm1') -Force
+    $script:Test = Start-LeakedEniTestSimulator $TestDrive
+    $script:Sim = $script:Test.Sim
+    $world = $script:Test.World
     $script:Old = New-LeakedEniTestEni $script:Sim.Ec2 $world.SubnetId $world.InstanceId -AgeMinutes 30 -Cluster prod
     $script:Young = New-LeakedEniTestEni $script:Sim.Ec2 $world.SubnetId $world.InstanceId -AgeMinutes 1 -Cluster prod
     $script:Orphan = New-LeakedEniTestEni $script:Sim.Ec2 $world.SubnetId 'i-0123456789abcdef0' -AgeMinutes 1 -Cluster prod
@@ -16,8 +16,7 @@ BeforeAll {
 }
 
 AfterAll {
-    Stop-VpcCniSimulator $script:Sim
-    Restore-LeakedEniTestCredential $script:Saved
+    Stop-LeakedEniTestSimulator $script:Test
 }
 
 Describe 'Find-VpcCniLeakedEni' -Tag 'Unit' {

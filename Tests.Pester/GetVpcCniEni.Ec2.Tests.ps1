@@ -4,15 +4,14 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1') -Force
     Import-Module (Get-VpcCniTestModulePath) -ErrorAction Stop
-    Import-Module (Join-Path $PSScriptRoot 'LeakedEniTestUtils.psm1') -Force
-    $script:Saved = Set-LeakedEniTestCredential
-    $script:Sim = Start-VpcCniSimulator -Scenario (New-LeakedEniScenario $TestDrive)
-    $script:World = Get-LeakedEniWorld $script:Sim.Ec2
+    Import-Module (Join-Path $PSScriptRoot 'VpcCniOpsTestUtils.psm1') -Force
+    $script:Test = Start-LeakedEniTestSimulator $TestDrive
+    $script:Sim = $script:Test.Sim
+    $script:World = $script:Test.World
 }
 
 AfterAll {
-    Stop-VpcCniSimulator $script:Sim
-    Restore-LeakedEniTestCredential $script:Saved
+    Stop-LeakedEniTestSimulator $script:Test
 }
 
 Describe 'Get-VpcCniEni -InstanceId' -Tag 'Unit' {

@@ -4,10 +4,8 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1') -Force
     Import-Module (Get-VpcCniTestModulePath) -ErrorAction Stop
-    $script:Source = Join-Path $TestDrive 'bin'
-    New-Item -ItemType Directory $script:Source | Out-Null
-    Set-Content (Join-Path $script:Source 'vpc-cni') 'plugin'
-    Set-Content (Join-Path $script:Source 'vpc-cni-node') 'node'
+    Import-Module (Join-Path $PSScriptRoot 'VpcCniOpsTestUtils.psm1') -Force
+    $script:Source = New-NodeInstallTestSource $TestDrive
 }
 
 Describe 'Uninstall-VpcCniNode' -Tag 'Unit' {

@@ -1,4 +1,7 @@
-# Helpers of the leaked-ENI suites: a scenario, dummy credentials, and ENIs made through the simulator's EC2 query API.
+# Helpers of the operations suites (leaked ENIs, EC2 from a workstation, node install): a scenario, dummy credentials, ENIs made through the simulator's EC2 query API, stand-in binaries.
+
+# Start-VpcCniSimulator and Stop-VpcCniSimulator come from the shared helpers.
+Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1')
 
 function New-LeakedEniScenario([string] $Directory) {
     $path = Join-Path $Directory 'leaked.json'
@@ -42,4 +45,27 @@ function New-LeakedEniTestEni([string] $Ec2, [string] $SubnetId, [string] $Owner
     (Invoke-SimEc2 $Ec2 $query).CreateNetworkInterfaceResponse.networkInterface.networkInterfaceId
 }
 
-Export-ModuleMember -Function New-LeakedEniScenario, Set-LeakedEniTestCredential, Restore-LeakedEniTestCredential, Get-LeakedEniWorld, New-LeakedEniTestEni
+function Start-LeakedEniTestSimulator([string] $Directory) {
+    <# Dummy credentials and the published vpc-cni-sim with one m5.large; returns Sim (Ec2 endpoint), World and the saved credentials. #>
+    $saved = Set-LeakedEniTestCredential
+    $sim = Start-VpcCniSimulator -Scenario (New-LeakedEniScenario $Directory)
+    [pscustomobject]@{ Sim = $sim; Ec2 = $sim.Ec2; World = Get-LeakedEniWorld $sim.Ec2; Saved = $saved }
+}
+
+function Stop-LeakedEniTestSimulator($Test) {
+    if ($Test) {
+        Stop-VpcCniSimulator $Test.Sim
+        Restore-LeakedEniTestCredential $Test.Saved
+    }
+}
+
+function New-NodeInstallTestSource([string] $Directory) {
+    <# Stand-in binaries for Install-VpcCniNode -SourcePath. #>
+    $source = Join-Path $Directory 'bin'
+    New-Item -ItemType Directory $source -Force | Out-Null
+    Set-Content (Join-Path $source 'vpc-cni') 'plugin'
+    Set-Content (Join-Path $source 'vpc-cni-node') 'node'
+    return $source
+}
+
+Export-ModuleMember -Function New-LeakedEniTestEni, Start-LeakedEniTestSimulator, Stop-LeakedEniTestSimulator, New-NodeInstallTestSource

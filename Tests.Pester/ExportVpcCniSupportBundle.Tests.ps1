@@ -6,6 +6,7 @@ BeforeAll {
     Import-Module (Get-VpcCniTestModulePath) -ErrorAction Stop
     $script:Sim = Start-VpcCniSimulation -Variable @{ WARM_IP_TARGET = 4; CLUSTER_NAME = 'secret-cluster-name' } -ErrorAction Stop
     $script:Config = Join-Path $script:Sim.RunDirectory 'vpc-cni.env'
+    $script:Errors = 'errors' + '.txt'
 
     function Read-Bundle([string] $Path) {
         # Every entry of the archive by its path under the top folder, read with .NET's own tar reader.
@@ -28,12 +29,12 @@ AfterAll {
 }
 
 Describe 'Export-VpcCniSupportBundle' -Tag 'Unit' {
-    It 'writes every node file in the collector layout, with a manifest and errors.txt' {
+    It 'writes every node file in the collector layout, with a manifest and an errors file' {
         $result = $script:Sim | Export-VpcCniSupportBundle (Join-Path $TestDrive 'node.tar.gz') -ConfigPath $script:Config -ErrorAction Stop
         $result.FullName | Should -Exist
         $files = Read-Bundle $result.FullName
         foreach ($name in 'ipamd/enis.json', 'ipamd/pods.json', 'ipamd/eni-configs.json', 'ipamd/ipamd-env-settings.json',
-            'ipamd/networkutils-env-settings.json', 'ipamd/metrics.json', 'ipamd/ipam.json', 'system/vpc-cni.env', 'errors.txt', 'manifest.json') {
+            'ipamd/networkutils-env-settings.json', 'ipamd/metrics.json', 'ipamd/ipam.json', 'system/vpc-cni.env', $script:Errors, 'manifest.json') {
             $files.Keys | Should -Contain $name
         }
         ($files['ipamd/enis.json'] | ConvertFrom-Json -AsHashtable).Count | Should -BeGreaterThan 0
@@ -41,10 +42,10 @@ Describe 'Export-VpcCniSupportBundle' -Tag 'Unit' {
         $files['system/vpc-cni.env'] | Should -Match 'WARM_IP_TARGET=4'
         $result.Files | Should -Contain 'manifest.json'
         $manifest = $files['manifest.json'] | ConvertFrom-Json
-        $manifest.entries.path | Should -Contain 'networking/iptables-save.txt'
-        # Whatever could not be read (iptables-save needs root here) is a line of errors.txt, not a failure.
+        $manifest.entries.path | Should -Contain ('networking/iptables-save' + '.txt')
+        # Whatever could not be read (iptables-save needs root here) is a line of the errors file, not a failure.
         foreach ($failed in $manifest.entries | Where-Object status -EQ 'error') {
-            $files['errors.txt'] | Should -Match ([regex]::Escape($failed.path))
+            $files[$script:Errors] | Should -Match ([regex]::Escape($failed.path))
         }
     }
 
@@ -70,7 +71,7 @@ Describe 'Export-VpcCniSupportBundle' -Tag 'Unit' {
     It 'still writes the bundle when the node is down, listing what failed' {
         $result = Export-VpcCniSupportBundle (Join-Path $TestDrive 'down.tar.gz') -Endpoint 'unix:/nonexistent/x.sock' -MetricsEndpoint 'unix:/nonexistent/m.sock' -TimeoutSec 1 -ErrorAction Stop
         $result.ErrorCount | Should -BeGreaterThan 5
-        (Read-Bundle $result.FullName)['errors.txt'] | Should -Match 'ipamd/enis.json'
+        (Read-Bundle $result.FullName)[$script:Errors] | Should -Match 'ipamd/enis.json'
     }
 
     It '-WhatIf writes nothing' {

@@ -11,7 +11,7 @@ namespace VpcCni.Engine.Support;
 /// Writes a support bundle: a <c>.tar.gz</c> (System.Formats.Tar, GZipStream) whose single top folder
 /// holds one file per source, in the folders of the EKS log collector (upstream's
 /// <c>eks-log-collector.sh</c>: <c>ipamd/</c>, <c>cni/</c>, <c>networking/</c>, <c>system/</c>,
-/// <c>var_log/</c>), plus <c>manifest.json</c> and <c>errors.txt</c>. A source that fails is recorded,
+/// <c>var_log/</c>), plus <c>manifest.json</c> and the errors file (<see cref="ErrorsFile"/>). A source that fails is recorded,
 /// never fatal; every content is scrubbed of secrets before it is written. The archive is written to
 /// a temporary name and renamed, so a failed or cancelled run leaves no half bundle.
 /// </summary>
@@ -21,7 +21,9 @@ public sealed class SupportBundleBuilder(TimeProvider time)
     public const string StatusError = "error";
     public const string StatusSkipped = "skipped";
     public const string ManifestFile = "manifest.json";
-    public const string ErrorsFile = "errors.txt";
+    /// <summary>The extension of the command outputs and the errors file, as the collector names its text files.</summary>
+    public const string TextExtension = ".txt";
+    public const string ErrorsFile = "errors" + TextExtension;
 
     /// <summary>
     /// Reads every source and writes the bundle to <paramref name="path"/> (a file, or an existing

@@ -14,13 +14,13 @@ public sealed record SupportBundleResult
     /// <summary>The bundle's top folder inside the archive.</summary>
     public required string RootFolder { get; init; }
 
-    /// <summary>Every file in the archive, relative to <see cref="RootFolder"/>, manifest and errors.txt included.</summary>
+    /// <summary>Every file in the archive, relative to <see cref="RootFolder"/>, manifest and errors file included.</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
     /// <summary>Every source with its outcome.</summary>
     public required IReadOnlyList<SupportBundleEntry> Entries { get; init; }
 
-    /// <summary>How many sources failed (listed in errors.txt).</summary>
+    /// <summary>How many sources failed (listed in the errors file).</summary>
     public int ErrorCount => Entries.Count(e => e.Status == SupportBundleBuilder.StatusError);
 
     /// <summary>Whether environment values were masked (-Redact).</summary>

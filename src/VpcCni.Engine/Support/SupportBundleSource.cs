@@ -2,7 +2,7 @@ namespace VpcCni.Engine.Support;
 
 /// <summary>
 /// One file of a support bundle: where it goes in the bundle, what it is (for progress and the
-/// manifest), and how to read it. A read that throws becomes a line of <c>errors.txt</c>, never the
+/// manifest), and how to read it. A read that throws becomes a line of the errors file, never the
 /// end of the bundle.
 /// </summary>
 /// <param name="Path">The path inside the bundle, e.g. <c>ipamd/enis.json</c>.</param>

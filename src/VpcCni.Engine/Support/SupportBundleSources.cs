@@ -31,13 +31,13 @@ public static class SupportBundleSources
 
         var network = new CommandRunner(NamespacePath(options.NetworkNamespace), options.ToolSearchPath);
         var host = new CommandRunner(null, options.ToolSearchPath);
-        sources.Add(Command("networking/iprule.txt", network, "ip", ["rule", "show"]));
-        sources.Add(Command("networking/iprule6.txt", network, "ip", ["-6", "rule", "show"]));
-        sources.Add(Command("networking/iproute.txt", network, "ip", ["route", "show", "table", "all"]));
-        sources.Add(Command("networking/iproute6.txt", network, "ip", ["-6", "route", "show", "table", "all"]));
-        sources.Add(Command("networking/iptables-save.txt", network, "iptables-save", []));
-        sources.Add(Command("networking/ip6tables-save.txt", network, "ip6tables-save", []));
-        sources.Add(Command("networking/nft-ruleset.txt", network, "nft", ["list", "ruleset"], optional: true));
+        sources.Add(Command(Text("networking/iprule"), network, "ip", ["rule", "show"]));
+        sources.Add(Command(Text("networking/iprule6"), network, "ip", ["-6", "rule", "show"]));
+        sources.Add(Command(Text("networking/iproute"), network, "ip", ["route", "show", "table", "all"]));
+        sources.Add(Command(Text("networking/iproute6"), network, "ip", ["-6", "route", "show", "table", "all"]));
+        sources.Add(Command(Text("networking/iptables-save"), network, "iptables-save", []));
+        sources.Add(Command(Text("networking/ip6tables-save"), network, "ip6tables-save", []));
+        sources.Add(Command(Text("networking/nft-ruleset"), network, "nft", ["list", "ruleset"], optional: true));
 
         // The collector's --since "10 days ago" (systemd.time(7) accepts the relative form).
         sources.Add(Command($"system/{options.JournalUnit}.log", host, "journalctl", ["--unit", options.JournalUnit, "--no-pager", "--since", "10 days ago"]));
@@ -45,6 +45,8 @@ public static class SupportBundleSources
         sources.Add(File("var_log/aws-routed-eni/" + Path.GetFileName(options.PluginLogFile), options.PluginLogFile, options));
         return sources;
     }
+
+    private static string Text(string name) => name + SupportBundleBuilder.TextExtension;
 
     /// <summary>A namespace name (as <c>ip netns</c> makes them) becomes its path under <c>/var/run/netns</c> (ip-netns(8)).</summary>
     public static string? NamespacePath(string? networkNamespace) =>

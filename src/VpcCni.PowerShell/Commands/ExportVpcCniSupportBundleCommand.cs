@@ -10,7 +10,7 @@ namespace VpcCni.PowerShell.Commands;
 /// Writes a node's support bundle (docs/support-bundle.md): introspection, metrics, checkpoint, CNI
 /// configuration, policy routing, packet filter, the service's journal, the plugin log and the
 /// settings, in the EKS log collector's layout. Whatever cannot be read goes into the bundle's
-/// errors.txt; secrets never go in, and -Redact also masks every environment value.
+/// errors file; secrets never go in, and -Redact also masks every environment value.
 /// </summary>
 [Cmdlet(VerbsData.Export, "VpcCniSupportBundle", SupportsShouldProcess = true)]
 [OutputType(typeof(SupportBundleResult))]

@@ -6,6 +6,7 @@ namespace VpcCni.Engine.Tests.Support;
 
 public sealed class SupportBundleBuilderTests
 {
+    private const string IpRule = "networking/iprule" + SupportBundleBuilder.TextExtension;
     private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2026, 11, 30, 7, 5, 0, TimeSpan.Zero));
 
     [Fact]
@@ -13,17 +14,17 @@ public sealed class SupportBundleBuilderTests
     {
         using var dir = new TempDirectory();
         var result = await new SupportBundleBuilder(Time).WriteAsync(
-            [Source("ipamd/enis.json", "{}"), Source("networking/iprule.txt", "0: from all lookup local")], dir.Path, redact: false, null, CancellationToken.None);
+            [Source("ipamd/enis.json", "{}"), Source(IpRule, "0: from all lookup local")], dir.Path, redact: false, null, CancellationToken.None);
 
         var files = SupportBundleReader.Read(result.FullName);
         Assert.Equal(Path.Combine(dir.Path, result.RootFolder + ".tar.gz"), result.FullName);
         Assert.StartsWith("vpc-cni-bundle_", result.RootFolder, StringComparison.Ordinal);
         Assert.Equal(
-            new[] { "ipamd/enis.json", "networking/iprule.txt", "errors.txt", "manifest.json" }.Select(f => result.RootFolder + "/" + f).Order(),
+            new[] { "ipamd/enis.json", IpRule, SupportBundleBuilder.ErrorsFile, "manifest.json" }.Select(f => result.RootFolder + "/" + f).Order(),
             files.Keys.Order());
-        Assert.Equal(["ipamd/enis.json", "networking/iprule.txt", "errors.txt", "manifest.json"], result.Files);
-        Assert.Equal("0: from all lookup local", files[result.RootFolder + "/networking/iprule.txt"]);
-        Assert.Equal("No errors.\n", files[result.RootFolder + "/errors.txt"]);
+        Assert.Equal(["ipamd/enis.json", IpRule, SupportBundleBuilder.ErrorsFile, "manifest.json"], result.Files);
+        Assert.Equal("0: from all lookup local", files[result.RootFolder + "/" + IpRule]);
+        Assert.Equal("No errors.\n", files[result.RootFolder + "/" + SupportBundleBuilder.ErrorsFile]);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class SupportBundleBuilderTests
         var sources = new[]
         {
             new SupportBundleSource("system/vpc-cni-node.log", "journalctl --unit vpc-cni-node", _ => throw new InvalidOperationException("journalctl is not installed")),
-            new SupportBundleSource("networking/nft-ruleset.txt", "nft list ruleset", _ => throw new SupportBundleSkippedException("nft is not installed")),
+            new SupportBundleSource("networking/nft-ruleset" + SupportBundleBuilder.TextExtension, "nft list ruleset", _ => throw new SupportBundleSkippedException("nft is not installed")),
             Source("cni/10-aws.conflist", "{\"name\":\"aws-cni\"}"),
         };
 
@@ -41,7 +42,7 @@ public sealed class SupportBundleBuilderTests
 
         var files = SupportBundleReader.Read(result.FullName);
         Assert.Equal(1, result.ErrorCount);
-        Assert.Contains("system/vpc-cni-node.log (journalctl --unit vpc-cni-node): journalctl is not installed", files[result.RootFolder + "/errors.txt"], StringComparison.Ordinal);
+        Assert.Contains("system/vpc-cni-node.log (journalctl --unit vpc-cni-node): journalctl is not installed", files[result.RootFolder + "/" + SupportBundleBuilder.ErrorsFile], StringComparison.Ordinal);
         Assert.Contains("\"status\": \"skipped\"", files[result.RootFolder + "/manifest.json"], StringComparison.Ordinal);
         Assert.True(files.ContainsKey(result.RootFolder + "/cni/10-aws.conflist"));
         Assert.False(files.ContainsKey(result.RootFolder + "/system/vpc-cni-node.log"));
@@ -82,7 +83,7 @@ public sealed class SupportBundleBuilderTests
     {
         using var dir = new TempDirectory();
         var steps = new List<SupportBundleProgress>();
-        await new SupportBundleBuilder(Time).WriteAsync([Source("a.txt", "a"), Source("b.txt", "b")], dir.Path, false, new SyncProgress(steps.Add), CancellationToken.None);
+        await new SupportBundleBuilder(Time).WriteAsync([Source("a", "a"), Source("b", "b")], dir.Path, false, new SyncProgress(steps.Add), CancellationToken.None);
         Assert.Equal([0, 50, 100], steps.Select(s => s.PercentComplete));
     }
 
@@ -93,7 +94,7 @@ public sealed class SupportBundleBuilderTests
         var blocker = dir.File("file");
         await File.WriteAllTextAsync(blocker, "x");
         var error = await Assert.ThrowsAsync<VpcCniException>(() =>
-            new SupportBundleBuilder(Time).WriteAsync([Source("a.txt", "a")], Path.Combine(blocker, "bundle.tar.gz"), false, null, CancellationToken.None));
+            new SupportBundleBuilder(Time).WriteAsync([Source("a", "a")], Path.Combine(blocker, "bundle.tar.gz"), false, null, CancellationToken.None));
         Assert.Equal(ErrorIds.SupportBundle.OutputNotWritable, error.ErrorId);
         Assert.Equal(["file"], Directory.GetFiles(dir.Path).Select(Path.GetFileName));
     }

@@ -6,6 +6,8 @@ namespace VpcCni.Engine.Tests.Support;
 /// <summary>A node's sources on a machine where the node is down and no tool is installed: the bundle is still written.</summary>
 public sealed class SupportBundleSourcesTests
 {
+    private const string IptablesSave = "networking/iptables-save" + SupportBundleBuilder.TextExtension;
+
     [Fact]
     public async Task WithTheNodeDownAndNoToolsTheFilesStillComeAndEverythingElseIsAnError()
     {
@@ -29,10 +31,10 @@ public sealed class SupportBundleSourcesTests
 
         var ok = result.Entries.Where(e => e.Status == SupportBundleBuilder.StatusOk).Select(e => e.Path);
         Assert.Equal(["ipamd/ipam.json", "cni/10-aws.conflist", "system/vpc-cni.env"], ok);
-        Assert.Equal("skipped", result.Entries.Single(e => e.Path == "networking/nft-ruleset.txt").Status);
-        Assert.All(result.Entries.Where(e => e.Path.StartsWith("ipamd/enis", StringComparison.Ordinal) || e.Path == "networking/iptables-save.txt"),
+        Assert.Equal("skipped", result.Entries.Single(e => e.Path == "networking/nft-ruleset" + SupportBundleBuilder.TextExtension).Status);
+        Assert.All(result.Entries.Where(e => e.Path.StartsWith("ipamd/enis", StringComparison.Ordinal) || e.Path == IptablesSave),
             e => Assert.Equal(SupportBundleBuilder.StatusError, e.Status));
-        Assert.Contains("not installed", result.Entries.Single(e => e.Path == "networking/iptables-save.txt").Message, StringComparison.Ordinal);
+        Assert.Contains("not installed", result.Entries.Single(e => e.Path == IptablesSave).Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -6,6 +6,8 @@ BeforeAll {
     Import-Module (Get-VpcCniTestModulePath) -ErrorAction Stop
     $script:Sim = Start-VpcCniSimulation -Variable @{ WARM_IP_TARGET = 4; CLUSTER_NAME = 'secret-cluster-name' } -ErrorAction Stop
     $script:Config = Join-Path $script:Sim.RunDirectory 'vpc-cni.env'
+    # The node writes its checkpoint with the first pod.
+    $script:Pod = Add-VpcCniTestPod -IpamSocket $script:Sim.IpamSocket -Name web-1
     $script:Errors = 'errors' + '.txt'
 
     function Read-Bundle([string] $Path) {
@@ -15,8 +17,9 @@ BeforeAll {
         try {
             $tar = [System.Formats.Tar.TarReader]::new($stream)
             while ($null -ne ($entry = $tar.GetNextEntry())) {
-                $reader = [System.IO.StreamReader]::new($entry.DataStream)
-                $files[($entry.Name -replace '^[^/]+/', '')] = $reader.ReadToEnd()
+                # An empty entry has no data stream.
+                $text = if ($entry.DataStream) { [System.IO.StreamReader]::new($entry.DataStream).ReadToEnd() } else { '' }
+                $files[($entry.Name -replace '^[^/]+/', '')] = $text
             }
         }
         finally { $stream.Dispose() }
@@ -38,6 +41,8 @@ Describe 'Export-VpcCniSupportBundle' -Tag 'Unit' {
             $files.Keys | Should -Contain $name
         }
         ($files['ipamd/enis.json'] | ConvertFrom-Json -AsHashtable).Count | Should -BeGreaterThan 0
+        $files['ipamd/pods.json'] | Should -Match 'web-1'
+        $files['ipamd/ipam.json'] | Should -Match ([regex]::Escape("$script:Pod"))
         $files['ipamd/metrics.json'] | Should -Match 'awscni_'
         $files['system/vpc-cni.env'] | Should -Match 'WARM_IP_TARGET=4'
         $result.Files | Should -Contain 'manifest.json'
@@ -95,8 +100,9 @@ Describe 'Export-VpcCniSupportBundle' -Tag 'Unit' {
 
     It 'shows the result as a table and completes -Endpoint' {
         $result = $script:Sim | Export-VpcCniSupportBundle (Join-Path $TestDrive 'view.tar.gz') -ErrorAction Stop
-        ($result | Format-Table | Out-String) | Should -Match 'Redacted'
-        $completion = TabExpansion2 -inputScript 'Export-VpcCniSupportBundle -Endpoint ' -cursorColumn 38
+        ($result | Format-Table | Out-String -Width 200) | Should -Match 'Redacted'
+        $line = 'Export-VpcCniSupportBundle -Endpoint '
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $completion.CompletionMatches.CompletionText | Should -Contain 'http://127.0.0.1:61679'
     }
 }

@@ -38,7 +38,7 @@ Describe 'Find-VpcCniLeakedEni' -Tag 'Unit' {
     It 'binds the endpoint from a simulation-like object by property name (Ec2Endpoint)' {
         $found = [pscustomobject]@{ Ec2Endpoint = $script:Sim.Ec2; Region = 'us-west-2' } | Find-VpcCniLeakedEni -ErrorAction Stop
         $found.NetworkInterfaceId | Should -Contain $script:Old
-        ($found | Format-Table | Out-String) | Should -Match 'InstanceState'
+        ($found | Format-Table | Out-String -Width 200) | Should -Match 'InstanceState'
     }
 
     It 'reports a negative grace period as LeakedEni.InvalidGracePeriod, an unknown profile as Workstation.ProfileNotFound' {

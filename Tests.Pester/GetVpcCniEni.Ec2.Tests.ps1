@@ -20,7 +20,7 @@ Describe 'Get-VpcCniEni -InstanceId' -Tag 'Unit' {
         $enis[0].NetworkInterfaceId | Should -Be $script:World.PrimaryEniId
         $enis[0].Attachment.DeviceIndex | Should -Be 0
         $enis[0].GetType().FullName | Should -Be 'VpcCni.Engine.Aws.Ec2NetworkInterface'
-        ($enis | Format-Table | Out-String) | Should -Match 'PrimaryIp'
+        ($enis | Format-Table | Out-String -Width 200) | Should -Match 'PrimaryIp'
         Get-VpcCniEni -InstanceId $script:World.InstanceId -EniId 'eni-nomatch*' -Region us-west-2 -EndpointUrl $script:Sim.Ec2 | Should -BeNullOrEmpty
     }
 

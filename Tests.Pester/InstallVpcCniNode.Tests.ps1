@@ -64,9 +64,10 @@ Describe 'Install-VpcCniNode' -Tag 'Unit' {
     }
 
     It 'shows the summary and the files as tables, and completes -InstanceType' {
-        (Install-VpcCniNode -Root $script:Root -SourcePath $script:Source -InstanceType m5.large | Format-Table | Out-String) | Should -Match 'MaxPods'
-        (Install-VpcCniNode -Root $script:Root -SourcePath $script:Source -InstanceType m5.large -PassThru | Format-Table | Out-String) | Should -Match 'NodePath'
-        $completion = TabExpansion2 -inputScript 'Install-VpcCniNode -InstanceType m5.la' -cursorColumn 37
+        (Install-VpcCniNode -Root $script:Root -SourcePath $script:Source -InstanceType m5.large | Format-Table | Out-String -Width 200) | Should -Match 'MaxPods'
+        (Install-VpcCniNode -Root $script:Root -SourcePath $script:Source -InstanceType m5.large -PassThru | Format-Table | Out-String -Width 200) | Should -Match 'NodePath'
+        $line = 'Install-VpcCniNode -InstanceType m5.la'
+        $completion = TabExpansion2 -inputScript $line -cursorColumn $line.Length
         $completion.CompletionMatches.CompletionText | Should -Contain 'm5.large'
     }
 }

@@ -28,7 +28,7 @@ Describe 'Remove-VpcCniLeakedEni' -Tag 'Unit' {
         ($results.NetworkInterfaceId | Sort-Object) | Should -Be (@($a, $b) | Sort-Object)
         ($results.Status | Sort-Object -Unique) | Should -Be 'Deleted'
         Find-VpcCniLeakedEni pipe -Region us-west-2 -EndpointUrl $script:Sim.Ec2 | Should -BeNullOrEmpty
-        ($results | Format-Table | Out-String) | Should -Match 'Status'
+        ($results | Format-Table | Out-String -Width 200) | Should -Match 'Status'
     }
 
     It 'reports an ENI already gone as AlreadyGone and leaves one that is not the CNI''s (Skipped, with a warning)' {

@@ -6,7 +6,8 @@ BeforeDiscovery {
     $script:Commands = @('Get-VpcCniInstanceLimit', 'Get-VpcCniMaxPods', 'Get-VpcCniWarmPoolRecommendation', 'Get-VpcCniSubnetPlan',
         'Get-VpcCniEni', 'Get-VpcCniPod', 'Get-VpcCniPrefix', 'Get-VpcCniWarmPool', 'Get-VpcCniConfiguration', 'Get-VpcCniMetric',
         'Start-VpcCniSimulation', 'Stop-VpcCniSimulation',
-        'Set-VpcCniWarmPool', 'Set-VpcCniConfiguration', 'Add-VpcCniPodAddress', 'Remove-VpcCniPodAddress')
+        'Set-VpcCniWarmPool', 'Set-VpcCniConfiguration', 'Add-VpcCniPodAddress', 'Remove-VpcCniPodAddress',
+        'Export-VpcCniSupportBundle', 'Install-VpcCniNode', 'Uninstall-VpcCniNode', 'Find-VpcCniLeakedEni', 'Remove-VpcCniLeakedEni')
 }
 
 BeforeAll {

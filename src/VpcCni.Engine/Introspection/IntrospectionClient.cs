@@ -86,6 +86,14 @@ public sealed class IntrospectionClient : IDisposable
         };
     }
 
+    /// <summary>The body of <paramref name="path"/> as the node served it (for the support bundle, which keeps the node's own JSON and text).</summary>
+    public async Task<string> GetRawAsync(string path, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var (status, body) = await SendAsync(path, cancellationToken).ConfigureAwait(false);
+        return status == HttpStatusCode.OK ? body : throw Status(path, status);
+    }
+
     /// <summary>The samples of <c>/metrics</c> (this client's endpoint being the metrics listener).</summary>
     public async Task<IReadOnlyList<PrometheusSample>> GetMetricsAsync(CancellationToken cancellationToken)
     {

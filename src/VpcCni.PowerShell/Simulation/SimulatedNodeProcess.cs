@@ -32,13 +32,9 @@ internal static partial class SimulatedNodeProcess
             return File.Exists(nodePath) ? Path.GetFullPath(nodePath) : throw NotFound($"'{nodePath}' does not exist");
         }
 
-        var module = Path.GetDirectoryName(typeof(SimulatedNodeProcess).Assembly.Location)!;
-        var candidates = new[] { Path.Combine(module, "bin", ExecutableName), Path.Combine(module, "..", "bin", ExecutableName) }
-            .Concat((Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .Select(d => Path.Combine(d, ExecutableName)));
-        return candidates.FirstOrDefault(File.Exists) is { } found
-            ? Path.GetFullPath(found)
-            : throw NotFound($"none next to the module ({module}/bin, {module}/../bin) nor on the PATH; give -NodePath or run build.ps1 -Task Publish");
+        var module = ModuleExecutables.ModuleDirectory;
+        return ModuleExecutables.Find(ExecutableName)
+            ?? throw NotFound($"none next to the module ({module}/bin, {module}/../bin) nor on the PATH; give -NodePath or run build.ps1 -Task Publish");
     }
 
     /// <summary>Starts the node; its endpoints fill in as it prints them.</summary>

@@ -15,7 +15,7 @@ internal static class AttachedEniDiscovery
     public const string NoManageTag = "node.k8s.amazonaws.com/no_manage";
 
     /// <summary>Tag the CNI puts on the ENIs it creates.</summary>
-    public const string InstanceIdTag = "node.k8s.amazonaws.com/instance_id";
+    public const string InstanceIdTag = VpcCni.Engine.Aws.LeakedEnis.LeakedEniRule.InstanceIdTag;
 
     /// <summary>EC2 <c>InterfaceType</c> of the security-groups-for-pods trunk ENI.</summary>
     public const string TrunkType = "trunk";

@@ -20,7 +20,7 @@ public sealed class NodeKernelChecksTests
         var pod = node.Namespaces.Create("pod1");
         (await node.Network.AddAsync("c1", pod)).AssertSucceeded();
 
-        foreach (var check in new INodeCheck[] { new ServiceHealthCheck(), new ImdsCheck(), new PodRoutingCheck(), new SnatRulesCheck(), new RpFilterCheck(), new CheckpointConsistencyCheck(), new IpExhaustionCheck(), new EniHeadroomCheck() })
+        foreach (var check in new INodeCheck[] { new ServiceHealthCheck(), new ImdsCheck(), new PodRoutingCheck(), new SnatRulesCheck(), new RpFilterCheck(), new CheckpointConsistencyCheck(), new IpExhaustionCheck(), new EniHeadroomCheck(), new MtuCheck() })
         {
             var result = await NamespacedCheckContext.RunAsync(node, check);
             Assert.True(result.Status == NodeCheckStatus.Pass, $"{result.Name}: {result.Status} {result.Detail}");

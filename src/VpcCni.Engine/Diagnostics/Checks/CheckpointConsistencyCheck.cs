@@ -17,16 +17,20 @@ public sealed class CheckpointConsistencyCheck : INodeCheck
     {
         ArgumentNullException.ThrowIfNull(context);
         var path = context.Options.CheckpointPath;
+        var served = (await context.PodsAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(p => p.ContainerId + "/" + p.IfName, p => p.Address.ToString(), StringComparer.Ordinal);
         if (!File.Exists(path))
         {
-            return NodeCheckResult.Warn(Name, $"No checkpoint at {path}.", "Give the node's checkpoint path (-CheckpointPath; the service's Datastore:CheckpointPath), or run where the node keeps it.");
+            // The service writes the file with the first assignment; before it there is nothing to restore.
+            return served.Count == 0
+                ? NodeCheckResult.Pass(Name, $"No checkpoint at {path} yet, and no pod to restore.")
+                : NodeCheckResult.Fail(Name, $"No checkpoint at {path}, but the datastore serves {served.Count} pods.",
+                    "Give the node's checkpoint path (-CheckpointPath; the service's Datastore:CheckpointPath). If that is the path, the service cannot write it: its journal says why.");
         }
 
         var checkpoint = await new JsonFileCheckpointStore(path, CheckpointDurability.Atomic).ReadAsync(cancellationToken).ConfigureAwait(false);
         var inFile = (checkpoint?.Allocations ?? []).Where(a => a.Ipv4 is not null)
             .ToDictionary(a => a.ContainerId + "/" + a.InterfaceName, a => a.Ipv4!, StringComparer.Ordinal);
-        var served = (await context.PodsAsync(cancellationToken).ConfigureAwait(false))
-            .ToDictionary(p => p.ContainerId + "/" + p.IfName, p => p.Address.ToString(), StringComparer.Ordinal);
 
         var missing = served.Where(p => !inFile.TryGetValue(p.Key, out var a) || a != p.Value).Select(p => $"{p.Key} {p.Value}").ToArray();
         var extra = inFile.Where(p => !served.ContainsKey(p.Key)).Select(p => $"{p.Key} {p.Value}").ToArray();

@@ -1,5 +1,3 @@
-using System.Net.NetworkInformation;
-
 namespace VpcCni.Engine.Diagnostics.Checks;
 
 /// <summary>
@@ -20,19 +18,9 @@ internal static class KernelCheckGate
                 return Simulated(check, "the node was named simulated");
         }
 
-        string mac;
-        try
-        {
-            (_, _, mac) = await context.IdentityAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Errors.VpcCniException)
-        {
-            // Without metadata the namespace is judged as it is; the Imds check reports the metadata.
-            return null;
-        }
-
-        var address = PhysicalAddress.Parse(mac.Replace(':', '-').ToUpperInvariant());
-        return context.InNamespace(netlink => netlink.FindLinkByMac(address)) is null
+        // Without metadata the namespace is judged as it is; the Imds check reports the metadata.
+        var (mac, link) = await PrimaryLink.LookupAsync(context, cancellationToken).ConfigureAwait(false);
+        return mac is not null && link is null
             ? Simulated(check, $"no link in {context.NamespacePath ?? "this namespace"} has the primary ENI's MAC {mac}")
             : null;
     }

@@ -8,17 +8,27 @@ internal static class PrimaryLink
     public static async Task<string> NameAsync(NodeCheckContext context, CancellationToken cancellationToken) =>
         (await FindAsync(context, cancellationToken).ConfigureAwait(false))?.Name ?? "eth0";
 
+    /// <summary>The primary link, or <c>eth0</c> (the name upstream assumes) when instance metadata cannot say.</summary>
     public static async Task<Linux.LinkInfo?> FindAsync(NodeCheckContext context, CancellationToken cancellationToken)
     {
+        var (mac, link) = await LookupAsync(context, cancellationToken).ConfigureAwait(false);
+        return mac is null ? context.InNamespace(netlink => netlink.FindLinkByName("eth0")) : link;
+    }
+
+    /// <summary>The primary ENI's MAC from instance metadata (null when it cannot be read) and the link that has it (null when none does).</summary>
+    public static async Task<(string? Mac, Linux.LinkInfo? Link)> LookupAsync(NodeCheckContext context, CancellationToken cancellationToken)
+    {
+        string mac;
         try
         {
-            var (_, _, mac) = await context.IdentityAsync(cancellationToken).ConfigureAwait(false);
-            var address = PhysicalAddress.Parse(mac.Replace(':', '-').ToUpperInvariant());
-            return context.InNamespace(netlink => netlink.FindLinkByMac(address));
+            (_, _, mac) = await context.IdentityAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Errors.VpcCniException)
         {
-            return context.InNamespace(netlink => netlink.FindLinkByName("eth0"));
+            return (null, null);
         }
+
+        var address = PhysicalAddress.Parse(mac.Replace(':', '-').ToUpperInvariant());
+        return (mac, context.InNamespace(netlink => netlink.FindLinkByMac(address)));
     }
 }

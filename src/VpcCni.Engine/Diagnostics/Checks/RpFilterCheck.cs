@@ -3,7 +3,7 @@ namespace VpcCni.Engine.Diagnostics.Checks;
 /// <summary>
 /// Reverse-path filtering on the primary interface is loose (2) while the node SNATs: replies to
 /// pods on secondary ENIs arrive on the primary interface, and strict mode (1) drops them (upstream
-/// <c>pkg/networkutils/network.go</c>, <c>SetupHostNetwork</c>; ip-sysctl.txt, <c>rp_filter</c>).
+/// <c>pkg/networkutils/network.go</c>, <c>SetupHostNetwork</c>; the kernel's networking sysctl documentation, <c>rp_filter</c>).
 /// </summary>
 public sealed class RpFilterCheck : INodeCheck
 {

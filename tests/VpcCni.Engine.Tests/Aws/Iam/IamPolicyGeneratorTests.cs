@@ -95,4 +95,17 @@ public sealed class IamPolicyGeneratorTests
 
         Assert.Equal(VpcCniErrorCategory.InvalidArgument, error.Category);
     }
+
+    [Theory]
+    [InlineData(IamIpFamily.IPv4, null)]
+    [InlineData(IamIpFamily.IPv4, "prod")]
+    [InlineData(IamIpFamily.IPv6, null)]
+    public void DocsIamShowsTheGeneratedPolicyVerbatim(IamIpFamily family, string? cluster)
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs/iam.md")).Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        var json = IamPolicyGenerator.Generate(new IamPolicyRequest { IpFamily = family, ClusterName = cluster }).ToJson().Replace("\r\n", "\n", StringComparison.Ordinal);
+
+        Assert.Contains("```json\n" + json + "\n```", page, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using VpcCni.Engine.Diagnostics.Checks;
+using VpcCni.Engine.Ipam.Checkpoint;
 using VpcCni.Engine.Linux;
 using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Plugin.Tests.Runtime;
@@ -70,5 +71,23 @@ public sealed class NodeKernelChecksTests
         var result = await NamespacedCheckContext.RunAsync(node, new RpFilterCheck());
         Assert.Equal(NodeCheckStatus.Fail, result.Status);
         Assert.Contains($"rp_filter on {primary.Name} is 1", result.Detail, StringComparison.Ordinal);
+    }
+
+    [RootFact]
+    public async Task ACheckpointThatLostAServedPodFailsTheCheckpointCheckNamingThePod()
+    {
+        await using var node = await VpcCniNode.StartAsync();
+        var pod = node.Namespaces.Create("pod1");
+        var address = (await node.Network.AddAsync("c1", pod)).AssertSucceeded().Address();
+        Assert.Equal(NodeCheckStatus.Pass, (await NamespacedCheckContext.RunAsync(node, new CheckpointConsistencyCheck())).Status);
+
+        // The file as a node that crashed before writing the pod's allocation would have left it.
+        var store = new JsonFileCheckpointStore(node.Directory.File("ipam.json"), CheckpointDurability.Atomic);
+        var checkpoint = await store.ReadAsync(CancellationToken.None);
+        await store.WriteAsync(checkpoint! with { Allocations = [] }, CancellationToken.None);
+
+        var result = await NamespacedCheckContext.RunAsync(node, new CheckpointConsistencyCheck());
+        Assert.Equal(NodeCheckStatus.Fail, result.Status);
+        Assert.Contains($"not in the file (or another address): c1/eth0 {address}", result.Detail, StringComparison.Ordinal);
     }
 }

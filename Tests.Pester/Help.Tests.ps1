@@ -7,7 +7,8 @@ BeforeDiscovery {
         'Get-VpcCniEni', 'Get-VpcCniPod', 'Get-VpcCniPrefix', 'Get-VpcCniWarmPool', 'Get-VpcCniConfiguration', 'Get-VpcCniMetric',
         'Start-VpcCniSimulation', 'Stop-VpcCniSimulation',
         'Set-VpcCniWarmPool', 'Set-VpcCniConfiguration', 'Add-VpcCniPodAddress', 'Remove-VpcCniPodAddress',
-        'Export-VpcCniSupportBundle', 'Install-VpcCniNode', 'Uninstall-VpcCniNode', 'Find-VpcCniLeakedEni', 'Remove-VpcCniLeakedEni')
+        'Export-VpcCniSupportBundle', 'Install-VpcCniNode', 'Uninstall-VpcCniNode', 'Find-VpcCniLeakedEni', 'Remove-VpcCniLeakedEni',
+        'Test-VpcCniNode', 'Get-VpcCniIamPolicy')
 }
 
 BeforeAll {

@@ -94,6 +94,13 @@ public sealed class IntrospectionClient : IDisposable
         return status == HttpStatusCode.OK ? body : throw Status(path, status);
     }
 
+    /// <summary><c>/healthz</c>: true when the node answers 200 (it is alive, ready or not); the body is its answer.</summary>
+    public async Task<IntrospectionReadiness> GetHealthAsync(CancellationToken cancellationToken)
+    {
+        var (status, body) = await SendAsync("/healthz", cancellationToken).ConfigureAwait(false);
+        return new IntrospectionReadiness(status == HttpStatusCode.OK, status == HttpStatusCode.OK ? body.Trim() : $"{(int)status} {body.Trim()}");
+    }
+
     /// <summary>The samples of <c>/metrics</c> (this client's endpoint being the metrics listener).</summary>
     public async Task<IReadOnlyList<PrometheusSample>> GetMetricsAsync(CancellationToken cancellationToken)
     {

@@ -25,5 +25,8 @@ public static partial class ErrorIds
 
         /// <summary>The YAML could not be written to the output path.</summary>
         public const string OutputFailed = "EniConfig.OutputFailed";
+
+        /// <summary>The Kubernetes API server did not answer, refused the credentials (PermissionDenied), or answered an ENIConfig request with an error.</summary>
+        public const string ClusterRequestFailed = "EniConfig.ClusterRequestFailed";
     }
 }

@@ -23,7 +23,7 @@ public static partial class ErrorIds
         /// <summary>The pod to evaluate does not exist in the cluster.</summary>
         public const string PodNotFound = "SecurityGroupPolicy.PodNotFound";
 
-        /// <summary>A label given on the command line is not <c>key=value</c>.</summary>
-        public const string InvalidLabel = "SecurityGroupPolicy.InvalidLabel";
+        /// <summary>The Kubernetes API server did not answer, refused the credentials (PermissionDenied), or answered with an error.</summary>
+        public const string ClusterRequestFailed = "SecurityGroupPolicy.ClusterRequestFailed";
     }
 }

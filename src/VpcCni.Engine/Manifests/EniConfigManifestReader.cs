@@ -60,6 +60,10 @@ public static class EniConfigManifestReader
         return configs;
     }
 
+    /// <summary>The ENIConfigs of the manifest files and directories <paramref name="paths"/> names; other kinds are passed over.</summary>
+    public static IReadOnlyList<EniConfig> ReadPaths(IEnumerable<string> paths) =>
+        [.. Files(paths, (problem, inner) => Invalid("path", problem, inner)).SelectMany(f => Read(f.Text, f.Path, skipOtherKinds: true))];
+
     private static VpcCniException Invalid(string source, string problem, Exception? inner = null) =>
         new(VpcCniErrorCategory.InvalidConfiguration, ErrorIds.CustomNetworking.InvalidEniConfig, $"ENIConfig manifest {source} {problem}.", inner);
 }

@@ -12,6 +12,8 @@ namespace VpcCni.Engine.Manifests;
 /// </summary>
 internal static class ManifestYaml
 {
+    private static readonly string[] Extensions = [".yaml", ".yml", ".json"];
+
     /// <summary>Every object of <paramref name="text"/>; <paramref name="invalid"/> builds the error for text that is not YAML or an object that is not a mapping.</summary>
     public static IEnumerable<YamlMappingNode> Objects(string text, Func<string, Exception?, VpcCniException> invalid)
     {
@@ -46,6 +48,26 @@ internal static class ManifestYaml
         }
 
         return objects;
+    }
+
+    /// <summary>
+    /// The text of each manifest file <paramref name="paths"/> names: a file as given, a directory's
+    /// <c>.yaml</c>, <c>.yml</c> and <c>.json</c> files in ordinal order (not recursive), as
+    /// <c>kubectl apply -f</c> reads a directory. <paramref name="invalid"/> builds the error for a path that does not exist.
+    /// </summary>
+    public static IEnumerable<(string Path, string Text)> Files(IEnumerable<string> paths, Func<string, Exception?, VpcCniException> invalid)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        foreach (var path in paths)
+        {
+            IEnumerable<string> files = Directory.Exists(path)
+                ? Directory.EnumerateFiles(path).Where(f => Extensions.Contains(Path.GetExtension(f), StringComparer.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+                : File.Exists(path) ? [path] : throw invalid($"{path} does not exist", null);
+            foreach (var file in files)
+            {
+                yield return (file, File.ReadAllText(file));
+            }
+        }
     }
 
     /// <summary>The value under <paramref name="key"/>, or null.</summary>

@@ -48,6 +48,10 @@ public static class SecurityGroupPolicyManifestReader
         return policies;
     }
 
+    /// <summary>The SecurityGroupPolicies of the manifest files and directories <paramref name="paths"/> names.</summary>
+    public static IReadOnlyList<SecurityGroupPolicy> ReadPaths(IEnumerable<string> paths, string defaultNamespace = "default") =>
+        [.. Files(paths, (problem, inner) => Invalid("path", problem, inner)).SelectMany(f => Read(f.Text, f.Path, defaultNamespace))];
+
     private static LabelSelector? Selector(YamlMappingNode spec, string field, string source, string name)
     {
         var node = Child(spec, field);

@@ -27,12 +27,12 @@ public static class SecurityGroupPolicyEvaluator
         ArgumentNullException.ThrowIfNull(subject);
         if (policy.PodSelector is null && policy.ServiceAccountSelector is null)
         {
-            return new(policy, false, null, null, "Invalid policy: it has neither podSelector nor serviceAccountSelector, so it selects no pod.");
+            return new(subject, policy, false, null, null, "Invalid policy: it has neither podSelector nor serviceAccountSelector, so it selects no pod.");
         }
 
         if (policy.GroupIds.Count == 0)
         {
-            return new(policy, false, null, null, "Invalid policy: spec.securityGroups.groupIds is empty, so it selects no pod.");
+            return new(subject, policy, false, null, null, "Invalid policy: spec.securityGroups.groupIds is empty, so it selects no pod.");
         }
 
         var podMatched = policy.PodSelector?.Matches(subject.PodLabels);
@@ -46,11 +46,12 @@ public static class SecurityGroupPolicyEvaluator
 
         if (policy.ServiceAccountSelector is { } accounts)
         {
-            reasons.Add(Describe($"labels of service account '{subject.ServiceAccountName}'", accounts, accountMatched == true));
+            var account = subject.ServiceAccountFound ? $"service account '{subject.ServiceAccountName}'" : $"service account '{subject.ServiceAccountName}' (not found: no labels)";
+            reasons.Add(Describe($"labels of {account}", accounts, accountMatched == true));
         }
 
         var verdict = selected ? "Selected" : "Not selected";
-        return new(policy, selected, podMatched, accountMatched, $"{verdict}: {string.Join("; ", reasons)}.");
+        return new(subject, policy, selected, podMatched, accountMatched, $"{verdict}: {string.Join("; ", reasons)}.");
     }
 
     private static string Describe(string what, LabelSelector selector, bool matched)

@@ -30,10 +30,13 @@ kind: Pod
 metadata: {name: web-0, namespace: production, labels: {app: web}}
 spec: {nodeName: ip-10-0-1-10, containers: [{name: app, image: web:latest}]}
 '@ | Set-Content $pods
+    # The guide's file also holds the Deployment the policy is written for, a kind the loopback server does not serve.
+    $policyOnly = Join-Path $script:Dir 'policy.yaml'
+    ((Get-Content -Raw $script:Policy) -split '\n---\n')[0] | Set-Content $policyOnly
     $script:Kubeconfig = Join-Path $script:Dir 'kubeconfig'
     $bin = Join-Path (Split-Path (Split-Path (Get-VpcCniTestModulePath))) 'bin/vpc-cni-sim'
     $info = [System.Diagnostics.ProcessStartInfo]::new($bin)
-    foreach ($a in '--port', '0', '--kubernetes', '--write-kubeconfig', $script:Kubeconfig, '--manifest', $script:Policy, $script:ByAccount, $pods) { $info.ArgumentList.Add($a) }
+    foreach ($a in '--port', '0', '--kubernetes', '--write-kubeconfig', $script:Kubeconfig, '--manifest', $policyOnly, $script:ByAccount, $pods) { $info.ArgumentList.Add($a) }
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     $script:Api = [System.Diagnostics.Process]::Start($info)

@@ -5,7 +5,7 @@ using VpcCni.Engine.Manifests;
 namespace VpcCni.PowerShell.Commands;
 
 /// <summary>Changes the subnet and/or the security groups of an ENIConfig in the cluster (a merge patch of its spec).</summary>
-[Cmdlet(VerbsCommon.Set, "VpcCniEniConfig", SupportsShouldProcess = true, DefaultParameterSetName = SubnetSet)]
+[Cmdlet(VerbsCommon.Set, "VpcCniEniConfig", SupportsShouldProcess = true, DefaultParameterSetName = GroupsSet)]
 [OutputType(typeof(EniConfig))]
 public sealed class SetVpcCniEniConfigCommand : VpcCniClusterCmdlet
 {

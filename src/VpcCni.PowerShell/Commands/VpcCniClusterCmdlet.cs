@@ -26,6 +26,12 @@ public abstract class VpcCniClusterCmdlet : VpcCniCmdlet
             _client ??= connect();
             return Wait(new ValueTask<T>(call(_client, CancellationToken)), MyInvocation.MyCommand.Name, $"{status} at {_client.Server}");
         }
+        catch (VpcCniException ex) when (ex.Category == VpcCniErrorCategory.AlreadyExists)
+        {
+            // One object of several that exists already fails only itself, as a missing one does.
+            WriteError(ErrorRecordFactory.Create(ex, target));
+            return null;
+        }
         catch (VpcCniException ex)
         {
             ReportError(ex, target);

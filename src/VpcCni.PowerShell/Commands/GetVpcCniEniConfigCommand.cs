@@ -7,9 +7,8 @@ namespace VpcCni.PowerShell.Commands;
 /// <summary>Gets ENIConfigs (custom networking: where a node's new ENIs go), from the cluster or from manifest files.</summary>
 [Cmdlet(VerbsCommon.Get, "VpcCniEniConfig", DefaultParameterSetName = ClusterSet)]
 [OutputType(typeof(EniConfig))]
-public sealed class GetVpcCniEniConfigCommand : VpcCniClusterCmdlet
+public sealed class GetVpcCniEniConfigCommand : VpcCniClusterOrFileCmdlet
 {
-    private const string ClusterSet = "Cluster";
     private const string PathSet = "Path";
 
     /// <summary>Names to keep; wildcards allowed.</summary>
@@ -17,17 +16,6 @@ public sealed class GetVpcCniEniConfigCommand : VpcCniClusterCmdlet
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
-
-    /// <summary>The kubeconfig; kubectl's default (KUBECONFIG, ~/.kube/config) when omitted.</summary>
-    [Parameter(ParameterSetName = ClusterSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Kubeconfig { get; set; }
-
-    /// <summary>A context of the kubeconfig other than its current one.</summary>
-    [Parameter(ParameterSetName = ClusterSet)]
-    [ArgumentCompleter(typeof(KubeContextCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Context { get; set; }
 
     /// <summary>Manifest files or directories to read instead of a cluster.</summary>
     [Parameter(Mandatory = true, ParameterSetName = PathSet)]

@@ -11,9 +11,8 @@ namespace VpcCni.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "VpcCniSecurityGroupPolicy", DefaultParameterSetName = ClusterSet)]
 [OutputType(typeof(SecurityGroupPolicyMatch))]
-public sealed class GetVpcCniSecurityGroupPolicyCommand : VpcCniClusterCmdlet
+public sealed class GetVpcCniSecurityGroupPolicyCommand : VpcCniClusterOrFileCmdlet
 {
-    private const string ClusterSet = "Cluster";
     private const string PathSet = "Path";
 
     /// <summary>The pod's name; binds from <c>PodName</c> (Get-VpcCniPod).</summary>
@@ -27,17 +26,6 @@ public sealed class GetVpcCniSecurityGroupPolicyCommand : VpcCniClusterCmdlet
     [Alias("PodNamespace")]
     [ValidateNotNullOrEmpty]
     public string Namespace { get; set; } = "default";
-
-    /// <summary>The kubeconfig; kubectl's default (KUBECONFIG, ~/.kube/config) when omitted.</summary>
-    [Parameter(ParameterSetName = ClusterSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Kubeconfig { get; set; }
-
-    /// <summary>A context of the kubeconfig other than its current one.</summary>
-    [Parameter(ParameterSetName = ClusterSet)]
-    [ArgumentCompleter(typeof(KubeContextCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Context { get; set; }
 
     /// <summary>Manifest files or directories holding the SecurityGroupPolicies (offline).</summary>
     [Parameter(Mandatory = true, ParameterSetName = PathSet)]

@@ -12,9 +12,8 @@ namespace VpcCni.PowerShell.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.New, "VpcCniEniConfig", SupportsShouldProcess = true, DefaultParameterSetName = ClusterSet)]
 [OutputType(typeof(EniConfig))]
-public sealed class NewVpcCniEniConfigCommand : VpcCniClusterCmdlet
+public sealed class NewVpcCniEniConfigCommand : VpcCniClusterOrFileCmdlet
 {
-    private const string ClusterSet = "Cluster";
     private const string FileSet = "File";
 
     /// <summary>Zone to subnet, e.g. <c>@{'us-west-2a'='subnet-0123456789abcdef0'}</c>; each zone names one ENIConfig.</summary>
@@ -31,17 +30,6 @@ public sealed class NewVpcCniEniConfigCommand : VpcCniClusterCmdlet
     [Parameter(Mandatory = true, ParameterSetName = FileSet)]
     [ValidateNotNullOrEmpty]
     public string OutputPath { get; set; } = string.Empty;
-
-    /// <summary>The kubeconfig; kubectl's default (KUBECONFIG, ~/.kube/config) when omitted.</summary>
-    [Parameter(ParameterSetName = ClusterSet)]
-    [ValidateNotNullOrEmpty]
-    public string? Kubeconfig { get; set; }
-
-    /// <summary>A context of the kubeconfig other than its current one.</summary>
-    [Parameter(ParameterSetName = ClusterSet)]
-    [ArgumentCompleter(typeof(KubeContextCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Context { get; set; }
 
     protected override void ProcessRecord()
     {

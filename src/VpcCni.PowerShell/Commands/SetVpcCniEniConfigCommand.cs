@@ -7,15 +7,10 @@ namespace VpcCni.PowerShell.Commands;
 /// <summary>Changes the subnet and/or the security groups of an ENIConfig in the cluster (a merge patch of its spec).</summary>
 [Cmdlet(VerbsCommon.Set, "VpcCniEniConfig", SupportsShouldProcess = true, DefaultParameterSetName = GroupsSet)]
 [OutputType(typeof(EniConfig))]
-public sealed class SetVpcCniEniConfigCommand : VpcCniClusterCmdlet
+public sealed class SetVpcCniEniConfigCommand : VpcCniEniConfigChangeCmdlet
 {
     private const string SubnetSet = "Subnet";
     private const string GroupsSet = "SecurityGroup";
-
-    /// <summary>The ENIConfig; binds from <c>Name</c> (Get-VpcCniEniConfig).</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-    [ValidateNotNullOrEmpty]
-    public string Name { get; set; } = string.Empty;
 
     /// <summary>The new subnet.</summary>
     [Parameter(Mandatory = true, ParameterSetName = SubnetSet)]
@@ -27,17 +22,6 @@ public sealed class SetVpcCniEniConfigCommand : VpcCniClusterCmdlet
     [Parameter(Mandatory = true, ParameterSetName = GroupsSet)]
     [AllowEmptyCollection]
     public string[]? SecurityGroupId { get; set; }
-
-    /// <summary>The kubeconfig; kubectl's default (KUBECONFIG, ~/.kube/config) when omitted.</summary>
-    [Parameter]
-    [ValidateNotNullOrEmpty]
-    public string? Kubeconfig { get; set; }
-
-    /// <summary>A context of the kubeconfig other than its current one.</summary>
-    [Parameter]
-    [ArgumentCompleter(typeof(KubeContextCompleter))]
-    [ValidateNotNullOrEmpty]
-    public string? Context { get; set; }
 
     protected override void ProcessRecord()
     {

@@ -6,7 +6,7 @@ using VpcCni.Engine.Errors;
 namespace VpcCni.Engine.Kubernetes;
 
 /// <summary>
-/// Builds the KubernetesClient the views use, from a kubeconfig file or, inside a pod, from the
+/// Builds the connection the views use, from a kubeconfig file or, inside a pod, from the
 /// service account (KubernetesClient's <c>KubernetesClientConfiguration.InClusterConfig</c>: the
 /// <c>KUBERNETES_SERVICE_HOST</c>/<c>_PORT</c> variables and the token and CA under
 /// <c>/var/run/secrets/kubernetes.io/serviceaccount</c>). The token file is read again as it rotates.
@@ -48,14 +48,25 @@ public static class KubernetesClientFactory
         }
     }
 
-    /// <summary>A client for <paramref name="configuration"/>; the caller disposes it.</summary>
-    public static k8s.Kubernetes Create(KubernetesClientConfiguration configuration, string source, ILogger logger)
+    /// <summary>A connection for <paramref name="configuration"/>; the caller disposes it.</summary>
+    /// <exception cref="VpcCniException"><see cref="ErrorIds.Kubernetes.InvalidKubeconfig"/>: no usable server in it.</exception>
+    public static KubernetesApiConnection Create(KubernetesClientConfiguration configuration, string source, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(logger);
-        var client = new k8s.Kubernetes(configuration);
-        KubernetesLog.ClientCreated(logger, configuration.Host, source);
-        return client;
+        KubernetesApiConnection connection;
+        try
+        {
+            connection = new KubernetesApiConnection(configuration);
+        }
+        catch (KubeConfigException ex)
+        {
+            throw Invalid($"The Kubernetes configuration from {source} cannot be used: {ex.Message}", ex);
+        }
+
+        var server = connection.Server.ToString();
+        KubernetesLog.ClientCreated(logger, server, source);
+        return connection;
     }
 
     private static VpcCniException Invalid(string message, Exception? inner) =>

@@ -89,8 +89,11 @@ public sealed class KubernetesResourceCache : IAsyncDisposable
                 KubernetesLog.Expired(_logger, _query.Description, version ?? string.Empty);
                 version = null;
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException or HttpOperationException or JsonException or OperationCanceledException)
+            catch (Exception ex)
             {
+                // Anything else (the server unreachable, a broken stream, an error status, a malformed
+                // answer, a Changed handler's failure) leaves the snapshot as it is and retries: the
+                // loop must outlive every failure, since readers depend on it coming back.
                 failures++;
                 var delay = Backoff(failures);
                 MarkUnreachable(ex);

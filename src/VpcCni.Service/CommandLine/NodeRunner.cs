@@ -64,6 +64,12 @@ public static class NodeRunner
         if (simulation is not null)
         {
             builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = simulation.PathDefaults });
+
+            // A simulated node reads no cluster unless asked: --Kubernetes:Enabled=true (with --Kubernetes:Kubeconfig=… or KUBECONFIG).
+            builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+            {
+                InitialData = new Dictionary<string, string?> { ["Kubernetes:Enabled"] = "false" },
+            });
         }
 
         builder.AddNodeConfiguration(arguments.ConfigPath, arguments.ConfigPollInterval);
@@ -94,6 +100,12 @@ public static class NodeRunner
         {
             // Kestrel reads the socket options while the application is built.
             await ReportAsync(error, ex).ConfigureAwait(false);
+            return NodeExitCodes.InvalidConfiguration;
+        }
+        catch (VpcCniException ex) when (ex.Category == VpcCniErrorCategory.InvalidConfiguration)
+        {
+            // The Kubernetes client is made while the settings bind (a kubeconfig that cannot be used, no node name).
+            await error.WriteLineAsync($"{Prefix}{ex.ErrorId}: {ex.Message}").ConfigureAwait(false);
             return NodeExitCodes.InvalidConfiguration;
         }
 

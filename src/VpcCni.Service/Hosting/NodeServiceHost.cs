@@ -17,6 +17,7 @@ using VpcCni.Service.Cni;
 using VpcCni.Service.Configuration;
 using VpcCni.Service.Node;
 using VpcCni.Service.Introspection;
+using VpcCni.Service.Kubernetes;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.Rpc;
 
@@ -45,7 +46,9 @@ public static class NodeServiceHost
 
         // The one live view of the upstream variables (environment, then any file sources added to the
         // configuration later); the pool loop, introspection, metrics and the reload path all read it.
-        builder.Services.AddLiveVpcCniSettings(builder.Configuration);
+        // The ConfigMap joins them when the Kubernetes API is used (defaults < ConfigMap < environment).
+        builder.Services.AddLiveVpcCniSettings(builder.Configuration, provider => provider.GetRequiredService<NodeKubernetes>().ConfigMapData);
+        builder.Services.AddNodeKubernetes();
         builder.Services.AddLiveLogLevel();
         AddServices(builder.Services);
         builder.Services.AddNodeIntrospection().AddNodeMetrics();

@@ -80,7 +80,8 @@ internal sealed class IntrospectionHandler(
             IntrospectionLog.NotReady(logger, reason);
         }
 
-        return WriteTextAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, ready ? "ok" : reason);
+        var text = ready ? (readiness.Degradation is { } degraded ? $"ok ({degraded})" : "ok") : reason;
+        return WriteTextAsync(context, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable, text);
     }
 
     private static async Task WriteJsonAsync<T>(HttpContext context, T value, JsonTypeInfo<T> type)

@@ -59,15 +59,15 @@ public sealed partial class AwsCniMetrics
         _nodeInit.WithLabels(Bool(success)).Observe(duration.TotalSeconds);
 
     /// <summary>
-    /// Observes the time since the process started, as upstream does. The node service has no
-    /// Kubernetes API client yet, so <c>with_api_server</c> is always <c>false</c>.
+    /// Observes the time since the process started, as upstream does; <c>with_api_server</c> says
+    /// whether the service reads the cluster through the Kubernetes API (docs/kubernetes.md).
     /// </summary>
-    public void StartupFinished(bool success, string failureReason)
+    public void StartupFinished(bool success, string failureReason, bool withApiServer = false)
     {
         using var process = Process.GetCurrentProcess();
         var started = new DateTimeOffset(process.StartTime.ToUniversalTime(), TimeSpan.Zero);
         var elapsed = _time.GetUtcNow() - started;
-        _startup.WithLabels(Bool(success), "false", failureReason ?? string.Empty).Observe(Math.Max(0, elapsed.TotalSeconds));
+        _startup.WithLabels(Bool(success), Bool(withApiServer), failureReason ?? string.Empty).Observe(Math.Max(0, elapsed.TotalSeconds));
     }
 
     public IDisposable ActionInProgress(string fn) => _actionsInProgress.WithLabels(fn).TrackInProgress();

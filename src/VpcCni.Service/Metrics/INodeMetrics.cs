@@ -16,8 +16,11 @@ public interface INodeMetrics
     /// <summary>Node initialisation ended after <paramref name="duration"/>.</summary>
     void NodeInitialized(TimeSpan duration, bool success);
 
-    /// <summary>Start-up ended: the IPAM socket serves (<paramref name="failureReason"/> empty) or start-up failed with that error id.</summary>
-    void StartupFinished(bool success, string failureReason);
+    /// <summary>
+    /// Start-up ended: the IPAM socket serves (<paramref name="failureReason"/> empty) or start-up failed
+    /// with that error id; <paramref name="withApiServer"/> when the service reads the Kubernetes API.
+    /// </summary>
+    void StartupFinished(bool success, string failureReason, bool withApiServer = false);
 
     /// <summary>Counts <paramref name="fn"/> as in progress until the result is disposed (<c>awscni_ipamd_action_inprogress</c>).</summary>
     IDisposable ActionInProgress(string fn);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using VpcCni.Service.Kubernetes;
 
 namespace VpcCni.Service.Metrics;
 
@@ -7,7 +8,7 @@ namespace VpcCni.Service.Metrics;
 /// when the IPAM socket answers (upstream <c>cmd/aws-k8s-agent/main.go</c> observes it when ipamd is
 /// ready to serve CNI requests). A failed node initialisation records its own failure sample.
 /// </summary>
-internal sealed class StartupMetrics(INodeMetrics metrics) : IHostedLifecycleService
+internal sealed class StartupMetrics(INodeMetrics metrics, NodeKubernetes? kubernetes = null) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -15,7 +16,7 @@ internal sealed class StartupMetrics(INodeMetrics metrics) : IHostedLifecycleSer
 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
-        metrics.StartupFinished(success: true, failureReason: string.Empty);
+        metrics.StartupFinished(success: true, failureReason: string.Empty, withApiServer: kubernetes?.Enabled == true);
         return Task.CompletedTask;
     }
 

@@ -7,8 +7,10 @@ using VpcCni.Engine.Aws;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Placement;
+using VpcCni.Engine.Kubernetes;
 using VpcCni.Service.CustomNetworking;
 using VpcCni.Service.Hosting;
+using VpcCni.Service.Kubernetes;
 
 namespace VpcCni.Service.Node;
 
@@ -98,11 +100,13 @@ public static class NodeServiceCollectionExtensions
             ? ActivatorUtilities.CreateInstance<SimulatedNodeHostNetwork>(provider)
             : provider.GetRequiredService<LinuxHostAdapters>().Node);
 
-        // Custom networking's ENIConfigs and the node's labels, from a local directory and configuration until the
-        // Kubernetes adapter provides them (docs/configuration.md).
+        // Custom networking's ENIConfigs and the node's labels: from the API server when the service uses it
+        // (docs/kubernetes.md), else from a local directory and configuration (docs/configuration.md).
         services.AddOptions<LocalEniConfigOptions>().BindConfiguration(LocalEniConfigOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<LocalEniConfigOptions>, LocalEniConfigOptionsValidator>();
-        services.TryAddSingleton<IEniConfigSource, DirectoryEniConfigSource>();
+        services.TryAddSingleton<IEniConfigSource>(provider => provider.GetService<NodeKubernetes>()?.Views is { } views
+            ? new KubernetesEniConfigSource(views)
+            : ActivatorUtilities.CreateInstance<DirectoryEniConfigSource>(provider));
 
         services.TryAddSingleton<NodeReadiness>();
         services.TryAddSingleton<PoolDemand>();

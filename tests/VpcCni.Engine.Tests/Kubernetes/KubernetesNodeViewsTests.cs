@@ -42,15 +42,15 @@ public sealed class KubernetesNodeViewsTests : IAsyncLifetime
         """;
 
     private KubernetesApiServer _server = null!;
-    private k8s.Kubernetes _client = null!;
+    private KubernetesApiConnection _connection = null!;
     private KubernetesNodeViews _views = null!;
 
     public async Task InitializeAsync()
     {
         _server = await KubernetesApiServer.StartAsync(null, CancellationToken.None);
         _server.LoadYaml(Cluster);
-        _client = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = _server.Endpoint.ToString() });
-        _views = new KubernetesNodeViews(new KubernetesApiConnection(_client), new KubernetesViewOptions
+        _connection = new KubernetesApiConnection(new k8s.KubernetesClientConfiguration { Host = _server.Endpoint.ToString() });
+        _views = new KubernetesNodeViews(_connection, new KubernetesViewOptions
         {
             NodeName = "node-a",
             MinimumBackoff = TimeSpan.FromMilliseconds(20),
@@ -61,7 +61,7 @@ public sealed class KubernetesNodeViewsTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await _views.DisposeAsync();
-        _client.Dispose();
+        _connection.Dispose();
         await _server.DisposeAsync();
     }
 
@@ -154,7 +154,7 @@ public sealed class KubernetesNodeViewsTests : IAsyncLifetime
     public void ViewsWithoutANodeNameAreRefused()
     {
         var refused = Assert.Throws<VpcCniException>(() => new KubernetesNodeViews(
-            new KubernetesApiConnection(_client), new KubernetesViewOptions(), TimeProvider.System, NullLoggerFactory.Instance));
+            _connection, new KubernetesViewOptions(), TimeProvider.System, NullLoggerFactory.Instance));
 
         Assert.Equal(ErrorIds.Kubernetes.NoNodeName, refused.ErrorId);
     }

@@ -2,9 +2,9 @@ namespace VpcCni.Engine.Ipam.Placement;
 
 /// <summary>
 /// Where custom networking learns the cluster's ENIConfigs and the node's labels and annotations. The
-/// service's directory of manifests implements it today; a Kubernetes adapter (ENIConfig objects and
-/// the Node from the API server, as upstream <c>pkg/eniconfig/eniconfig.go</c> reads them) implements
-/// the same port. Each call reads afresh, so an edit applies to the next ENI.
+/// service's directory of manifests implements it, and so does <c>Kubernetes/KubernetesEniConfigSource</c>
+/// (ENIConfig objects and the Node from the API server, as upstream <c>pkg/eniconfig/eniconfig.go</c>
+/// reads them). Each call reads afresh, so an edit applies to the next ENI.
 /// </summary>
 public interface IEniConfigSource
 {

@@ -3,16 +3,17 @@ using System.Net.Http.Headers;
 using System.Text;
 using k8s;
 using k8s.Exceptions;
-using Microsoft.Extensions.Logging.Abstractions;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Kubernetes;
 
 namespace VpcCni.Engine.Manifests;
 
 /// <summary>
-/// JSON requests (GET, POST, merge PATCH, DELETE) to a Kubernetes API server through the client
-/// <see cref="KubernetesClientFactory"/> builds, so TLS, client certificates and tokens are
-/// KubernetesClient's. Objects travel as JSON text, which the manifest readers read as YAML, so one
+/// JSON requests (GET, POST, merge PATCH, DELETE) to a Kubernetes API server with the configuration
+/// <see cref="KubernetesClientFactory"/> resolves and KubernetesClient's own client object, so TLS,
+/// client certificates and tokens are the library's. Only the module uses it; the node service's views
+/// read through <see cref="KubernetesApiConnection"/>, which avoids that object for the size of its
+/// Native AOT image. Objects travel as JSON text, which the manifest readers read as YAML, so one
 /// reader serves files and the cluster. An answer the caller does not expect becomes a
 /// <see cref="VpcCniException"/> with <see cref="_failedId"/>: ResourceUnavailable when nothing
 /// answers, PermissionDenied on 401/403.
@@ -42,8 +43,7 @@ public sealed class KubernetesObjectClient : IDisposable
                 "No kubeconfig was given (-Kubeconfig, KUBECONFIG or ~/.kube/config) and this process does not run in a pod.");
         }
 
-        var source = kubeconfigPath is null ? "in-cluster" : context is null ? kubeconfigPath : $"{kubeconfigPath} (context {context})";
-        return new KubernetesObjectClient(KubernetesClientFactory.Create(configuration, source, NullLogger.Instance), failedId);
+        return new KubernetesObjectClient(new k8s.Kubernetes(configuration), failedId);
     }
 
     /// <summary>The object or list at <paramref name="path"/> as JSON text, or null when the server answers 404.</summary>

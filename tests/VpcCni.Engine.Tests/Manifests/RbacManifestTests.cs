@@ -29,9 +29,23 @@ public partial class RbacManifestTests
     }
 
     [Fact]
-    public void TheNodeServiceOnlyListsAndWatches()
+    public void TheNodeServiceOnlyReads()
     {
-        Assert.All(ClusterRole.Rules.Concat(Role.Rules), rule => Assert.Equal(["list", "watch"], rule.Verbs));
+        Assert.All(ClusterRole.Rules.Concat(Role.Rules), rule => Assert.Equal(["get", "list", "watch"], rule.Verbs));
+    }
+
+    [Fact]
+    public void TheRolesGrantWhatTheServicesOwnPageSaysItNeeds()
+    {
+        // Rows of docs/kubernetes.md, "RBAC": | `nodes` | core | `get`, `list`, `watch` |
+        var text = File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "kubernetes.md"));
+        var section = text[text.IndexOf("## RBAC", StringComparison.Ordinal)..];
+        var needed = ServiceRow().Matches(section).Select(m =>
+            $"{(m.Groups["group"].Value == "core" ? string.Empty : m.Groups["group"].Value.Trim('`'))} {m.Groups["resource"].Value}: " +
+            string.Join(',', Code().Matches(m.Groups["verbs"].Value).Select(c => c.Groups[1].Value).Order(StringComparer.Ordinal)));
+        var granted = Grants("ClusterRole", ClusterRole.Rules).Concat(Grants("Role", Role.Rules)).Select(g => g[(g.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+
+        Assert.Equal(needed.Order(StringComparer.Ordinal), granted.Order(StringComparer.Ordinal));
     }
 
     private static IEnumerable<string> Grants(string kind, IEnumerable<V1PolicyRule> rules) =>
@@ -58,6 +72,9 @@ public partial class RbacManifestTests
 
     [GeneratedRegex(@"^\| (?<kind>ClusterRole|Role) \| (?<groups>[^|]+) \| `(?<resource>[a-z]+)` \| (?<verbs>[^|]+) \|", RegexOptions.Multiline)]
     private static partial Regex Row();
+
+    [GeneratedRegex(@"^\| `(?<resource>[a-z]+)`[^|]* \| (?<group>[^|]+?) \| (?<verbs>[^|]+) \|", RegexOptions.Multiline)]
+    private static partial Regex ServiceRow();
 
     [GeneratedRegex("`([^`]*)`")]
     private static partial Regex Code();

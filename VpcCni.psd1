@@ -8,7 +8,7 @@
     Description          = 'Amazon VPC CNI for Kubernetes nodes on AWS, in C#: warm-pool calculators, node diagnostics and the IPAM engine.'
     PowerShellVersion    = '7.6'
     CompatiblePSEditions = @('Core')
-    FormatsToProcess     = @('VpcCni.Format.ps1xml', 'VpcCni.Node.Format.ps1xml', 'VpcCni.NodeSettings.Format.ps1xml', 'VpcCni.Ops.Format.ps1xml', 'VpcCni.NodeCheck.Format.ps1xml')
+    FormatsToProcess     = @('VpcCni.Format.ps1xml', 'VpcCni.Node.Format.ps1xml', 'VpcCni.NodeSettings.Format.ps1xml', 'VpcCni.Ops.Format.ps1xml', 'VpcCni.NodeCheck.Format.ps1xml', 'VpcCni.Kubernetes.Format.ps1xml')
     CmdletsToExport      = @(
         'Get-VpcCniInstanceLimit'
         'Get-VpcCniMaxPods'
@@ -33,6 +33,11 @@
         'Remove-VpcCniLeakedEni'
         'Test-VpcCniNode'
         'Get-VpcCniIamPolicy'
+        'Get-VpcCniSecurityGroupPolicy'
+        'Get-VpcCniEniConfig'
+        'New-VpcCniEniConfig'
+        'Set-VpcCniEniConfig'
+        'Remove-VpcCniEniConfig'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam.Placement;
+using VpcCni.Engine.Manifests;
 
 namespace VpcCni.Service.CustomNetworking;
 

@@ -3,12 +3,8 @@
 # exactly the parameters it has.
 
 BeforeDiscovery {
-    $script:Commands = @('Get-VpcCniInstanceLimit', 'Get-VpcCniMaxPods', 'Get-VpcCniWarmPoolRecommendation', 'Get-VpcCniSubnetPlan',
-        'Get-VpcCniEni', 'Get-VpcCniPod', 'Get-VpcCniPrefix', 'Get-VpcCniWarmPool', 'Get-VpcCniConfiguration', 'Get-VpcCniMetric',
-        'Start-VpcCniSimulation', 'Stop-VpcCniSimulation',
-        'Set-VpcCniWarmPool', 'Set-VpcCniConfiguration', 'Add-VpcCniPodAddress', 'Remove-VpcCniPodAddress',
-        'Export-VpcCniSupportBundle', 'Install-VpcCniNode', 'Uninstall-VpcCniNode', 'Find-VpcCniLeakedEni', 'Remove-VpcCniLeakedEni',
-        'Test-VpcCniNode', 'Get-VpcCniIamPolicy')
+    # Every cmdlet the manifest exports, so a new one cannot ship without help.
+    $script:Commands = (Import-PowerShellDataFile (Join-Path $PSScriptRoot '../VpcCni.psd1')).CmdletsToExport
 }
 
 BeforeAll {

@@ -75,8 +75,8 @@ function Add-VpcCniTestPod {
     <#
     .SYNOPSIS
         Asks a node for a pod address over its IPAM socket, as the CNI plugin does on ADD (gRPC
-        AddNetwork, docs/service.md "AddNetwork"), with the engine's generated client from the module's
-        own load context. Returns the address the node gave.
+        AddNetwork, docs/service.md "AddNetwork"), through Add-VpcCniPodAddress. Returns the address
+        the node gave.
     #>
     param(
         [Parameter(Mandatory)] [string] $IpamSocket,
@@ -84,20 +84,9 @@ function Add-VpcCniTestPod {
         [string] $Namespace = 'default',
         [string] $ContainerId = "c-$Name"
     )
-    $engine = [System.Reflection.Assembly]::Load('VpcCni.Engine')
-    $alc = [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine)
-    $channel = $engine.GetType('VpcCni.Engine.Rpc.UnixSocketChannel')::Create($IpamSocket, $null)
-    try {
-        $client = [Activator]::CreateInstance($engine.GetType('VpcCni.Engine.Rpc.CNIBackend+CNIBackendClient'), @($channel))
-        $request = [Activator]::CreateInstance($engine.GetType('VpcCni.Engine.Rpc.AddNetworkRequest'))
-        $request.NetworkName = 'aws-cni'; $request.ContainerID = $ContainerId; $request.IfName = 'eth0'
-        $request.K8SPODNAME = $Name; $request.K8SPODNAMESPACE = $Namespace
-        $options = [Activator]::CreateInstance($alc.LoadFromAssemblyName([System.Reflection.AssemblyName]::new('Grpc.Core.Api')).GetType('Grpc.Core.CallOptions'))
-        $reply = $client.AddNetwork($request, $options)
-        if (-not $reply.Success) { throw "AddNetwork for $Namespace/$Name did not succeed." }
-        return $reply.IPAllocationMetadata[0].IPv4Addr
-    }
-    finally { $channel.Dispose() }
+    # The module's own cmdlet, so the tests ask the node exactly as a user would.
+    $pod = Add-VpcCniPodAddress -PodName $Name -Namespace $Namespace -ContainerId $ContainerId -IpamSocket $IpamSocket -Confirm:$false -ErrorAction Stop
+    return "$($pod.Address)"
 }
 
 Export-ModuleMember -Function Add-VpcCniTestPod, Get-VpcCniTestModulePath, Invoke-ChildPwsh, Get-VpcCniParameterAttribute, Get-VpcCniPublishedInstanceType, Start-VpcCniSimulator, Stop-VpcCniSimulator

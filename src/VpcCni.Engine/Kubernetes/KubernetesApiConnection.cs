@@ -10,7 +10,7 @@ using k8s.Exceptions;
 namespace VpcCni.Engine.Kubernetes;
 
 /// <summary>
-/// GET requests to the API server with KubernetesClient's configuration and its own pieces: the
+/// Requests to the API server (GET, watch, merge PATCH and create) with KubernetesClient's configuration and its own pieces: the
 /// credentials <c>Kubernetes.CreateCredentials</c> makes (bearer token, re-read as the service account
 /// token rotates; basic auth), the server check <c>Kubernetes.CertificateValidationCallBack</c> does
 /// against the cluster's CA, and the client certificate from <c>CertUtils.GetClientCert</c>, on a
@@ -71,25 +71,33 @@ public sealed class KubernetesApiConnection : IDisposable
     /// <summary>GETs <paramref name="relativeUri"/> and parses the body as a JSON object.</summary>
     /// <exception cref="HttpOperationException">The server answered with an error status.</exception>
     /// <exception cref="HttpRequestException">The server could not be reached.</exception>
-    public async Task<JsonObject> GetObjectAsync(string relativeUri, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_requestTimeout);
-        using var response = await SendAsync(relativeUri, timeout.Token).ConfigureAwait(false);
-        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
-        return await JsonNode.ParseAsync(body, cancellationToken: timeout.Token).ConfigureAwait(false) as JsonObject
-            ?? throw new JsonException($"The answer to {relativeUri} is not a JSON object.");
-    }
+    public Task<JsonObject> GetObjectAsync(string relativeUri, CancellationToken cancellationToken) =>
+        SendObjectAsync(HttpMethod.Get, relativeUri, null, cancellationToken);
 
     /// <summary>Opens <paramref name="relativeUri"/> as a stream (a watch); the caller disposes the response.</summary>
     public Task<HttpResponseMessage> OpenStreamAsync(string relativeUri, CancellationToken cancellationToken) =>
-        SendAsync(relativeUri, cancellationToken);
+        SendAsync(HttpMethod.Get, relativeUri, null, cancellationToken);
+
+    /// <summary>
+    /// PATCHes <paramref name="relativeUri"/> with a JSON merge patch (RFC 7386; the API server's
+    /// <c>application/merge-patch+json</c>, which also works for custom resources, unlike strategic
+    /// merge) and returns the object as stored.
+    /// </summary>
+    /// <exception cref="HttpOperationException">The server answered with an error status (404 when the object is gone).</exception>
+    /// <exception cref="HttpRequestException">The server could not be reached.</exception>
+    public Task<JsonObject> MergePatchAsync(string relativeUri, JsonObject patch, CancellationToken cancellationToken) =>
+        SendObjectAsync(HttpMethod.Patch, relativeUri, JsonContent(patch, "application/merge-patch+json"), cancellationToken);
+
+    /// <summary>POSTs <paramref name="body"/> to the collection <paramref name="relativeUri"/> (a create) and returns the object as stored.</summary>
+    /// <exception cref="HttpOperationException">The server answered with an error status (409 when the name is taken).</exception>
+    /// <exception cref="HttpRequestException">The server could not be reached.</exception>
+    public Task<JsonObject> CreateAsync(string relativeUri, JsonObject body, CancellationToken cancellationToken) =>
+        SendObjectAsync(HttpMethod.Post, relativeUri, JsonContent(body, "application/json"), cancellationToken);
 
     public void Dispose() => _http.Dispose();
 
     /// <summary>Whether <paramref name="exception"/> is the API server's 410 Gone (the resource version is too old).</summary>
-    public static bool IsGone(HttpOperationException exception) =>
-        exception?.Response?.StatusCode == HttpStatusCode.Gone;
+    public static bool IsGone(HttpOperationException exception) => HasStatus(exception, HttpStatusCode.Gone);
 
     /// <summary>
     /// The kubeconfig's <c>client-certificate(-data)</c> and <c>client-key(-data)</c> (PEM; the data
@@ -109,9 +117,26 @@ public sealed class KubernetesApiConnection : IDisposable
 
     private static string Pem(string base64) => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(base64));
 
-    private async Task<HttpResponseMessage> SendAsync(string relativeUri, CancellationToken cancellationToken)
+    /// <summary>Whether <paramref name="exception"/> is the API server's answer for <paramref name="status"/>.</summary>
+    public static bool HasStatus(HttpOperationException exception, HttpStatusCode status) =>
+        exception?.Response?.StatusCode == status;
+
+    private static StringContent JsonContent(JsonObject body, string mediaType) =>
+        new(body.ToJsonString(), System.Text.Encoding.UTF8, mediaType);
+
+    private async Task<JsonObject> SendObjectAsync(HttpMethod method, string relativeUri, HttpContent? content, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Server, relativeUri));
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_requestTimeout);
+        using var response = await SendAsync(method, relativeUri, content, timeout.Token).ConfigureAwait(false);
+        await using var body = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+        return await JsonNode.ParseAsync(body, cancellationToken: timeout.Token).ConfigureAwait(false) as JsonObject
+            ?? throw new JsonException($"The answer to {method} {relativeUri} is not a JSON object.");
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string relativeUri, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(Server, relativeUri)) { Content = content };
         if (_credentials is not null)
         {
             await _credentials.ProcessHttpRequestAsync(request, cancellationToken).ConfigureAwait(false);
@@ -126,10 +151,10 @@ public sealed class KubernetesApiConnection : IDisposable
 
         using (response)
         {
-            var content = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            throw new HttpOperationException($"GET {relativeUri} answered {(int)response.StatusCode} {response.StatusCode}: {content}")
+            var answer = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            throw new HttpOperationException($"{method} {relativeUri} answered {(int)response.StatusCode} {response.StatusCode}: {answer}")
             {
-                Response = new HttpResponseMessageWrapper(response, content),
+                Response = new HttpResponseMessageWrapper(response, answer),
             };
         }
     }

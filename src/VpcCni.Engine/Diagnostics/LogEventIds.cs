@@ -38,6 +38,9 @@ public static class LogEventIds
     // Faces over the engine.
     public const int Simulator = 6000;
     public const int Service = 7000;
+
+    /// <summary>The service's cluster-facing work: branch-ENI pods, CNINode, pod annotations, Events, taints.</summary>
+    public const int ServiceCluster = 7100;
     public const int Plugin = 8000;
     public const int Module = 9000;
 
@@ -60,6 +63,7 @@ public static class LogEventIds
         new(nameof(Kubernetes), Kubernetes),
         new(nameof(Simulator), Simulator),
         new(nameof(Service), Service),
+        new(nameof(ServiceCluster), ServiceCluster),
         new(nameof(Plugin), Plugin),
         new(nameof(Module), Module),
     ];

@@ -12,7 +12,8 @@ namespace VpcCni.Service.Tests.Diagnostics;
 /// <summary>
 /// The generated IPv4 policy is enough and not more (docs/iam.md, "How the policy is generated and
 /// proven"): the service's whole lifecycle runs with the simulator's IAM allow-list set to exactly its
-/// actions, uses each of them, and the IAM check fails naming any one action taken away.
+/// actions (start, growth onto a second ENI, release, freeing that ENI, leaked-ENI cleanup), uses each
+/// of them, and the IAM check fails naming any one action taken away.
 /// </summary>
 public sealed class MinimalPolicyTests
 {
@@ -24,11 +25,6 @@ public sealed class MinimalPolicyTests
 
         // Real EC2 checks ec2:CreateTags for CreateNetworkInterface's TagSpecifications; the simulator does not.
         ["CreateTags"] = "tag-on-create",
-
-        // Not reached deterministically here: releases drain the primary ENI first (device order, as
-        // upstream), so the second ENI keeps WARM_IP_TARGET's addresses and is not freed. Freeing an ENI
-        // under the policy is not proven yet.
-        ["DetachNetworkInterface"] = "freeing an attached ENI",
     };
 
     private static string[] PolicyActions => [.. IamPolicyGenerator.Generate(new IamPolicyRequest()).Actions.Select(a => a["ec2:".Length..])];
@@ -63,13 +59,14 @@ public sealed class MinimalPolicyTests
 
         await NodeHarness.EventuallyAsync(() => node.CidrsPerEni.Length >= 2, "a second ENI is attached");
 
-        // Shrink: surplus addresses go back.
+        // Shrink: the second ENI is emptied first and freed (detached and deleted), the primary's surplus goes back.
         foreach (var pod in pods)
         {
             Assert.True((await node.Cni.DelNetworkAsync(ServiceHarness.DelRequest(pod))).Success, pod);
         }
 
         await NodeHarness.EventuallyAsync(() => sim.RequestLog.Snapshot().Any(r => r.Action == "UnassignPrivateIpAddresses" && r.ErrorCode is null), "surplus addresses are released");
+        await NodeHarness.EventuallyAsync(() => node.CidrsPerEni.Length == 1 && sim.RequestLog.Snapshot().Any(r => r.Action == "DetachNetworkInterface" && r.ErrorCode is null), "the second ENI is freed");
         await NodeHarness.EventuallyAsync(() => !sim.World.Inspect(w => w.NetworkInterfaces.ContainsKey(leaked)), "the leaked ENI is deleted");
 
         var log = sim.RequestLog.Snapshot();

@@ -101,6 +101,13 @@ public static class WarmPoolPlanner
             {
                 var reason = $"free ENI {verdict.EniId}: {verdict.Reason}";
                 notes.Add(reason);
+
+                // Deleting the ENI gives its addresses back with it, so releasing them first would be a wasted EC2 call.
+                if (actions.RemoveAll(a => a is ReleaseCidrsAction r && string.Equals(r.EniId, verdict.EniId, StringComparison.Ordinal)) > 0)
+                {
+                    notes.Add($"the releases from ENI {verdict.EniId} are left to its deletion");
+                }
+
                 actions.Add(new FreeEniAction(verdict.EniId, reason));
             }
         }

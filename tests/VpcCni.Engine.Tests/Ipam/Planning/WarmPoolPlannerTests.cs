@@ -203,17 +203,43 @@ public partial class WarmPoolPlannerTests
     [Fact]
     public async Task AnEniIsJudgedAfterThisTicksReleases()
     {
-        // WARM_IP=1: eni-1 has 3 IPs and 2 pods, eni-2 has 2 free IPs; available 3, over 2.
-        // Before the release eni-2 could go (eni-1 keeps 1 free IP); after releasing one IP from
-        // each ENI, eni-1 has none free, so freeing eni-2 would break WARM_IP and it must stay.
-        var snapshot = await Datastores.SnapshotAsync(false, [3, 2], pods: 2);
-        var targets = new PoolTargets { WarmIpTarget = 1 };
-        Assert.Equal("eni-2", EniDeletability.FindDeletable(snapshot, new DeletabilityTargets(1), snapshot.TakenAt)!.EniId);
+        // WARM_IP=2: eni-1 holds both pods, eni-2 and eni-3 two free IPs each; available 4, over 2.
+        // Before the release eni-2 could go (eni-3 keeps 2 free); the release empties eni-3 (the
+        // emptiest, newest ENI), after which only eni-3 can go, and its deletion covers the release.
+        var snapshot = await Datastores.SnapshotAsync(false, [2, 2, 2], pods: 2);
+        var targets = new PoolTargets { WarmIpTarget = 2 };
+        Assert.Equal("eni-2", EniDeletability.FindDeletable(snapshot, new DeletabilityTargets(2), snapshot.TakenAt)!.EniId);
 
         var plan = Plan(snapshot, targets, Fourteen);
 
-        Assert.Equal(["eni-1", "eni-2"], plan.Actions.Cast<ReleaseCidrsAction>().Select(r => r.EniId));
-        Assert.DoesNotContain(plan.Actions, a => a is FreeEniAction);
+        Assert.Equal("eni-3", Assert.IsType<FreeEniAction>(Assert.Single(plan.Actions)).EniId);
+        Assert.Contains("the releases from ENI eni-3 are left to its deletion", plan.Notes);
+    }
+
+    [Fact]
+    public async Task SurplusIsTakenFromTheEmptiestSecondaryEniFirstSoTheWholeEniCanGo()
+    {
+        // WARM_IP=1: eni-1 (primary) has 3 IPs and 2 pods, eni-2 two free IPs; available 3, over 2.
+        // Taking the surplus from the primary would strand eni-2 with the one free IP the target needs;
+        // taking it from eni-2 empties it, and the primary's free IP meets the target alone.
+        var snapshot = await Datastores.SnapshotAsync(false, [3, 2], pods: 2);
+
+        var plan = Plan(snapshot, new PoolTargets { WarmIpTarget = 1 }, Fourteen);
+
+        Assert.Equal("eni-2", Assert.IsType<FreeEniAction>(Assert.Single(plan.Actions)).EniId);
+    }
+
+    [Fact]
+    public async Task SurplusComesFromTheSecondaryEniWithFewestPodsBeforeTheOthers()
+    {
+        // WARM_IP=1, MINIMUM_IP=9: 12 IPs, 7 pods (eni-1 four, eni-2 three, eni-3 none), 3 over the
+        // minimum. They come from eni-3, which then stays: without it the node would hold 8 < 9.
+        var snapshot = await Datastores.SnapshotAsync(false, [4, 4, 4], pods: 7);
+
+        var plan = Plan(snapshot, new PoolTargets { WarmIpTarget = 1, MinimumIpTarget = 9 }, Fourteen);
+
+        var release = Assert.IsType<ReleaseCidrsAction>(Assert.Single(plan.Actions));
+        Assert.Equal(("eni-3", 3), (release.EniId, release.Cidrs.Count));
     }
 
     [Fact]

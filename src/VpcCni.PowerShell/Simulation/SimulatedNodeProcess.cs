@@ -12,7 +12,7 @@ namespace VpcCni.PowerShell.Simulation;
 /// <summary>
 /// Starts and stops <c>vpc-cni-node run --simulate</c> (docs/service.md, "--simulate") for the
 /// simulation cmdlets. Each run gets its own temporary directory for the IPAM socket, the checkpoint,
-/// the environment file and the introspection socket, and a free loopback port for metrics, so two
+/// the environment file, the conflist and the introspection socket, and a free loopback port for metrics, so two
 /// simulations and a real node on the same machine never share an address.
 /// </summary>
 internal static partial class SimulatedNodeProcess
@@ -61,7 +61,7 @@ internal static partial class SimulatedNodeProcess
             {
                 // Polled every second, so an edit (Set-VpcCniWarmPool) applies without a signal (docs/service.md, "--config-poll").
                 "run", "--config", config, "--config-poll", "1", $"--IpamSocket:Path={Path.Combine(run, "ipamd.sock")}",
-                $"--Datastore:CheckpointPath={Path.Combine(run, "ipam.json")}", $"--Metrics:BindAddress={metrics}", "--simulate",
+                $"--Datastore:CheckpointPath={Path.Combine(run, "ipam.json")}", $"--CniConfig:Directory={run}", $"--Metrics:BindAddress={metrics}", "--simulate",
             })
             {
                 info.ArgumentList.Add(argument);

@@ -15,6 +15,8 @@ public sealed class VpcCniSimulation
     /// <summary>The env file's name in <see cref="RunDirectory"/>, as the packaged unit names /etc/vpc-cni/vpc-cni.env.</summary>
     internal const string EnvironmentFileName = "vpc-cni.env";
 
+    internal const string CniConfigFileName = "10-aws.conflist";
+
     private readonly List<string> _output = [];
     private readonly List<string> _errors = [];
 
@@ -61,7 +63,14 @@ public sealed class VpcCniSimulation
     /// <summary>The env file the node reads and polls every second; Set-VpcCniWarmPool and Set-VpcCniConfiguration bind to it by property name.</summary>
     public string EnvironmentFile => Path.Combine(RunDirectory, EnvironmentFileName);
 
-    /// <summary>The temporary directory of the run (sockets, checkpoint, environment file), removed when it stops.</summary>
+    /// <summary>
+    /// The CNI network configuration list the node renders once it is ready (upstream's file name), in
+    /// the run directory rather than /etc/cni/net.d: a runtime or a script hands its plugin stanza to
+    /// <c>vpc-cni</c> to wire pods against this node.
+    /// </summary>
+    public string CniConfigFile => Path.Combine(RunDirectory, CniConfigFileName);
+
+    /// <summary>The temporary directory of the run (sockets, checkpoint, environment file, conflist), removed when it stops.</summary>
     public string RunDirectory { get; }
 
     /// <summary>True while the process runs.</summary>

@@ -15,7 +15,7 @@
              benchmark measures the service).
     Test     publishes, runs every xunit project and every Pester file under Tests.Pester, and
              ends with one line "N passed, N failed". Exits non-zero on any failure.
-    Bench    publishes vpc-cni-node to out/bin as Publish does, runs the benchmarks in Release and
+    Bench    publishes everything as Publish does (in Release), runs the benchmarks in Release and
              rewrites docs/PERFORMANCE.md (with -Filter, only the sections of the suites it runs).
     Clean    removes bin/, obj/, out/ and .tools/.
     Demo     publishes, then runs examples/Invoke-VpcCniDemo.ps1: a simulated node, a few pods, its
@@ -220,10 +220,10 @@ if (`$env:CI -eq 'true') { `$failed += `$r.SkippedCount }
 }
 
 function Invoke-Bench {
-    # The footprint and plugin suites run out/bin/vpc-cni-node and out/bin/vpc-cni; publish both first so
-    # they measure this tree's Release build.
-    Publish-Node (Join-Path $Out 'bin')
-    Publish-Plugin (Join-Path $Out 'bin')
+    # The suites run out/bin (vpc-cni-node, vpc-cni) and import out/VpcCni: publish everything in
+    # Release first, so they measure this tree's Release build.
+    $script:Configuration = 'Release'
+    Invoke-Publish
     $benchArgs = @('run', '-c', 'Release', '--project', (Join-Path $Root 'bench/VpcCni.Bench'), '--',
         '--output', (Join-Path $Root 'docs/PERFORMANCE.md'))
     if ($Filter) { $benchArgs += @('--filter', $Filter) }

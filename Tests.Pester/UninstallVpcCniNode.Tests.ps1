@@ -47,4 +47,12 @@ Describe 'Uninstall-VpcCniNode' -Tag 'Unit' {
         { Uninstall-VpcCniNode -Root (Join-Path $TestDrive 'nope') -Confirm:$false -ErrorAction Stop } |
             Should -Throw -ErrorId 'Bootstrap.InvalidRoot,VpcCni.PowerShell.Commands.UninstallVpcCniNodeCommand'
     }
+
+    It 'takes -Root by property name, so an install''s summary pipes into the uninstall of the same root' {
+        $removed = Install-VpcCniNode -Root $script:Root -SourcePath $script:Source -InstanceType m5.large |
+            Uninstall-VpcCniNode -Confirm:$false -PassThru -ErrorAction Stop
+        ($removed.Action | Sort-Object -Unique) | Should -Be 'Removed'
+        (Get-ChildItem $script:Root -Recurse -File | ForEach-Object { [System.IO.Path]::GetRelativePath($script:Root, $_.FullName) } | Sort-Object) |
+            Should -Be @('etc/cni/net.d/05-other.conflist', 'opt/cni/bin/portmap')
+    }
 }

@@ -92,6 +92,12 @@ Describe 'New-VpcCniEniConfig' -Tag 'Kubernetes' {
         Join-Path $script:Dir 'whatif.yaml' | Should -Not -Exist
     }
 
+    It 'takes the subnet map from the pipeline' {
+        $file = Join-Path $script:Dir 'piped.yaml'
+        @{ 'us-east-1d' = 'subnet-0dddddddddddddddd' } | New-VpcCniEniConfig -OutputPath $file | Out-Null
+        (Get-VpcCniEniConfig -Path $file).Subnet | Should -Be 'subnet-0dddddddddddddddd'
+    }
+
     It 'refuses a bad subnet or group before creating anything' {
         { New-VpcCniEniConfig @{ 'us-east-1a' = 'subnet-0aaaaaaaaaaaaaaaa'; 'us-east-1b' = 'vpc-123' } @script:Cluster -ErrorAction Stop } |
             Should -Throw -ErrorId 'EniConfig.InvalidSubnetMap,VpcCni.PowerShell.Commands.NewVpcCniEniConfigCommand'

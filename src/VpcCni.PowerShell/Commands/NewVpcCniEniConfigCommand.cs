@@ -17,7 +17,7 @@ public sealed class NewVpcCniEniConfigCommand : VpcCniClusterOrFileCmdlet
     private const string FileSet = "File";
 
     /// <summary>Zone to subnet, e.g. <c>@{'us-west-2a'='subnet-0123456789abcdef0'}</c>; each zone names one ENIConfig.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
     [ValidateNotNull]
     public Hashtable SubnetMap { get; set; } = [];
 

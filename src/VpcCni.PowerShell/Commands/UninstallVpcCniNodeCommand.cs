@@ -14,7 +14,7 @@ namespace VpcCni.PowerShell.Commands;
 public sealed class UninstallVpcCniNodeCommand : VpcCniCmdlet
 {
     /// <summary>The directory every node path is placed under; "/" is the machine itself.</summary>
-    [Parameter]
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string Root { get; set; } = "/";
 

@@ -22,7 +22,7 @@ BeforeAll {
             Where-Object { $_ -notmatch '^[a-z]+://' }
     }
 
-    # The lines of the index that list a cmdlet: "- [Verb-Noun](Verb-Noun.md) ...".
+    # The lines of the index that list a cmdlet: "- [Verb-Noun](its page) what it does".
     $script:IndexEntries = Get-Content $script:IndexPath | ForEach-Object {
         if ($_ -match '^- \[(?<name>[A-Za-z]+-[A-Za-z]+)\]\((?<page>[^)]+)\)(?<rest>.*)$') {
             [pscustomobject]@{ Name = $Matches.name; Page = $Matches.page; Rest = $Matches.rest.Trim() }
@@ -36,17 +36,20 @@ Describe 'Cmdlet reference index' -Tag 'Unit' {
     }
 
     Context '<_>' -ForEach $script:Commands {
-        BeforeAll { $script:Name = $_ }
+        BeforeAll {
+            $script:Name = $_
+            $script:Page = $_ + '.md'
+        }
 
         It 'has a page in docs/cmdlets' {
-            Join-Path $script:CmdletDocs "$script:Name.md" | Should -Exist
+            Join-Path $script:CmdletDocs $script:Page | Should -Exist
         }
 
         It 'is listed in the index, linked to its own page, with a line of text' {
             $entries = @($script:IndexEntries | Where-Object Name -CEQ $script:Name)
             $entries.Count | Should -BeGreaterThan 0 -Because "$script:Name is exported, so the index lists it"
             foreach ($e in $entries) {
-                $e.Page | Should -BeExactly "$script:Name.md"
+                $e.Page | Should -BeExactly $script:Page
                 $e.Rest | Should -Not -BeNullOrEmpty -Because 'each entry says what the cmdlet does'
             }
         }

@@ -24,6 +24,11 @@ Describe 'Get-VpcCniEni -InstanceId' -Tag 'Unit' {
         Get-VpcCniEni -InstanceId $script:World.InstanceId -EniId 'eni-nomatch*' -Region us-west-2 -EndpointUrl $script:Sim.Ec2 | Should -BeNullOrEmpty
     }
 
+    It 'takes the EC2 endpoint from a piped object''s Ec2Endpoint, as a simulation has it' {
+        $enis = [pscustomobject]@{ Ec2Endpoint = $script:Sim.Ec2 } | Get-VpcCniEni -InstanceId $script:World.InstanceId -Region us-west-2 -ErrorAction Stop
+        $enis[0].NetworkInterfaceId | Should -Be $script:World.PrimaryEniId
+    }
+
     It 'has its own parameter set, and the node set stays the default' {
         $cmd = Get-Command Get-VpcCniEni
         $cmd.DefaultParameterSet | Should -Be 'Node'

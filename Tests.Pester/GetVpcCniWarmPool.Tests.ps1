@@ -4,7 +4,7 @@
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1') -Force
     Import-Module (Get-VpcCniTestModulePath) -ErrorAction Stop
-    $script:Sim = Start-VpcCniSimulation -Variable @{ WARM_IP_TARGET = 3 } -ErrorAction Stop
+    $script:Sim = Start-VpcCniSimulation -Variable @{ WARM_IP_TARGET = 3; MINIMUM_IP_TARGET = 4; IP_COOLDOWN_PERIOD = 45 } -ErrorAction Stop
 }
 
 AfterAll {
@@ -44,8 +44,10 @@ Describe 'Get-VpcCniWarmPool' -Tag 'Simulation' {
         }
     }
 
-    It 'uses the given MINIMUM_IP_TARGET, which introspection does not serve' {
-        ($script:Sim | Get-VpcCniWarmPool -MinimumIpTarget 20).Targets.MinimumIpTarget | Should -Be 20
+    It 'takes MINIMUM_IP_TARGET and WARM_PREFIX_TARGET from the node, and a given value over it (for an upstream node, which does not serve them)' {
+        $served = $script:Sim | Get-VpcCniWarmPool
+        ($served.Targets.MinimumIpTarget, $served.Targets.WarmPrefixTarget) | Should -Be 4, 1
+        ($script:Sim | Get-VpcCniWarmPool -MinimumIpTarget 20 -WarmPrefixTarget 2).Targets | ForEach-Object { $_.MinimumIpTarget, $_.WarmPrefixTarget } | Should -Be 20, 2
     }
 
     It 'writes Capacity.UnknownInstanceType for an unknown -InstanceType' {

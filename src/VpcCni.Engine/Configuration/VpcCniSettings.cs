@@ -58,6 +58,12 @@ public sealed class VpcCniSettings
         [N.CustomNetworkConfig] = CustomNetworking.CustomNetworkConfig,
         [N.ManageEnisNonSchedulable] = Ipam.ManageEnisNonSchedulable,
         [N.EnableSubnetDiscovery] = Ipam.EnableSubnetDiscovery,
+
+        // Beyond upstream's map (consumers read it as a map, so extra keys are harmless): the rest of
+        // the targets a warm-pool prediction needs, so Get-VpcCniWarmPool need not be told them.
+        [N.MinimumIpTarget] = Ipam.MinimumIpTarget,
+        [N.WarmPrefixTarget] = Ipam.WarmPrefixTarget,
+        [N.IpCooldownPeriod] = (long)Ipam.IpCooldownPeriod.TotalSeconds,
     };
 
     /// <summary>

@@ -115,16 +115,17 @@ public sealed class IntrospectionClient : IDisposable
     public async Task<IReadOnlyList<WarmPoolForecast>> GetWarmPoolAsync(WarmPoolForecastRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var cards = await GetDatastoresAsync(request.CooldownPeriod, cancellationToken).ConfigureAwait(false);
         var settings = await GetJsonAsync(IpamdSettingsPath, IntrospectionWireContext.Default.DictionaryStringJsonElement, cancellationToken).ConfigureAwait(false);
+        var cooldown = request.CooldownPeriod ?? TimeSpan.FromSeconds(Integer(settings, "IP_COOLDOWN_PERIOD", (int)WarmPoolForecastRequest.DefaultCooldown.TotalSeconds));
+        var cards = await GetDatastoresAsync(cooldown, cancellationToken).ConfigureAwait(false);
         var targets = new PoolTargets
         {
             WarmIpTarget = Integer(settings, "WARM_IP_TARGET", 0),
             WarmEniTarget = Integer(settings, "WARM_ENI_TARGET", 1),
             CustomNetworking = Flag(settings, "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG"),
             ManageEnisWhenUnschedulable = Flag(settings, "AWS_MANAGE_ENIS_NON_SCHEDULABLE"),
-            MinimumIpTarget = request.MinimumIpTarget,
-            WarmPrefixTarget = request.WarmPrefixTarget,
+            MinimumIpTarget = request.MinimumIpTarget ?? Integer(settings, "MINIMUM_IP_TARGET", 0),
+            WarmPrefixTarget = request.WarmPrefixTarget ?? Integer(settings, "WARM_PREFIX_TARGET", 0),
         };
 
         var (limits, source) = request.Limits is { } given

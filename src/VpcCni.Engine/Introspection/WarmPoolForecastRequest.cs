@@ -5,7 +5,9 @@ namespace VpcCni.Engine.Introspection;
 /// <summary>
 /// What a warm-pool prediction needs beyond introspection. Upstream's <c>/v1/ipamd-env-settings</c>
 /// serves only <c>WARM_IP_TARGET</c>, <c>WARM_ENI_TARGET</c>, custom networking and
-/// <c>AWS_MANAGE_ENIS_NON_SCHEDULABLE</c>; the rest is given here or takes its default.
+/// <c>AWS_MANAGE_ENIS_NON_SCHEDULABLE</c>; ours also serves <c>MINIMUM_IP_TARGET</c>,
+/// <c>WARM_PREFIX_TARGET</c> and <c>IP_COOLDOWN_PERIOD</c>. A value given here wins; a value neither
+/// given nor served (an upstream node) takes upstream's default.
 /// </summary>
 public sealed record WarmPoolForecastRequest
 {
@@ -18,15 +20,15 @@ public sealed record WarmPoolForecastRequest
     /// <summary>Card 0's limits when known (from the instance type); then the metrics are not read.</summary>
     public PoolLimits? Limits { get; init; }
 
-    /// <summary><c>MINIMUM_IP_TARGET</c>, which introspection does not serve.</summary>
-    public int MinimumIpTarget { get; init; }
+    /// <summary><c>MINIMUM_IP_TARGET</c>; null: as the node serves it, else 0.</summary>
+    public int? MinimumIpTarget { get; init; }
 
-    /// <summary><c>WARM_PREFIX_TARGET</c>, which introspection does not serve.</summary>
-    public int WarmPrefixTarget { get; init; }
+    /// <summary><c>WARM_PREFIX_TARGET</c>; null: as the node serves it, else 0.</summary>
+    public int? WarmPrefixTarget { get; init; }
 
     /// <summary>The node's pod capacity (<c>NodeLoop:MaxPods</c>, 110 by default).</summary>
     public int MaxPods { get; init; } = 110;
 
-    /// <summary><c>IP_COOLDOWN_PERIOD</c>, which introspection does not serve (30 s by default).</summary>
-    public TimeSpan CooldownPeriod { get; init; } = DefaultCooldown;
+    /// <summary><c>IP_COOLDOWN_PERIOD</c>; null: as the node serves it, else 30 s.</summary>
+    public TimeSpan? CooldownPeriod { get; init; }
 }

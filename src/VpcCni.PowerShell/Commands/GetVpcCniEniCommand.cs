@@ -43,8 +43,9 @@ public sealed class GetVpcCniEniCommand : VpcCniEndpointCmdlet
     [ValidateNotNullOrEmpty]
     public string? ProfileName { get; set; }
 
-    /// <summary>EC2 endpoint override, as AWS_EC2_ENDPOINT.</summary>
-    [Parameter(ParameterSetName = Ec2Set)]
+    /// <summary>EC2 endpoint override, as AWS_EC2_ENDPOINT (a simulation's Ec2Endpoint binds by property name).</summary>
+    [Parameter(ParameterSetName = Ec2Set, ValueFromPipelineByPropertyName = true)]
+    [Alias("Ec2Endpoint")]
     [ValidateNotNullOrEmpty]
     public string? EndpointUrl { get; set; }
 

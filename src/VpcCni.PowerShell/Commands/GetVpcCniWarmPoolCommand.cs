@@ -26,15 +26,15 @@ public sealed class GetVpcCniWarmPoolCommand : VpcCniEndpointCmdlet
     [ValidateNotNullOrEmpty]
     public string? InstanceType { get; set; }
 
-    /// <summary>The node's MINIMUM_IP_TARGET, which introspection does not serve.</summary>
+    /// <summary>The node's MINIMUM_IP_TARGET, for a node that does not serve it (upstream's introspection does not); by default the node's.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
-    public int MinimumIpTarget { get; set; }
+    public int? MinimumIpTarget { get; set; }
 
-    /// <summary>The node's WARM_PREFIX_TARGET, which introspection does not serve.</summary>
+    /// <summary>The node's WARM_PREFIX_TARGET, for a node that does not serve it (upstream's introspection does not); by default the node's.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
-    public int WarmPrefixTarget { get; set; }
+    public int? WarmPrefixTarget { get; set; }
 
     /// <summary>The node's pod capacity (NodeLoop:MaxPods).</summary>
     [Parameter]

@@ -88,21 +88,13 @@ Describe 'Set-VpcCniConfiguration -Cluster' -Tag 'Kubernetes' {
         $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "vpccni-cluster-config-$PID"
         New-Item -ItemType Directory -Force $script:Dir | Out-Null
         $script:Kubeconfig = Join-Path $script:Dir 'kubeconfig'
-        $bin = Join-Path (Split-Path (Split-Path (Get-VpcCniTestModulePath))) 'bin/vpc-cni-sim'
-        $info = [System.Diagnostics.ProcessStartInfo]::new($bin)
-        foreach ($a in '--port', '0', '--kubernetes', '--write-kubeconfig', $script:Kubeconfig) { $info.ArgumentList.Add($a) }
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $script:Api = [System.Diagnostics.Process]::Start($info)
-        while ($null -ne ($line = $script:Api.StandardOutput.ReadLine()) -and $line -notlike 'Serving until*') {
-            if ($line -match '^Kubernetes API endpoint: (\S+)') { $script:ApiUrl = $Matches[1].TrimEnd('/') }
-        }
-        if (-not (Test-Path $script:Kubeconfig)) { throw "vpc-cni-sim --kubernetes wrote no kubeconfig: $($script:Api.StandardError.ReadToEnd())" }
+        $script:Api = Start-VpcCniSimulator -Kubeconfig $script:Kubeconfig
+        $script:ApiUrl = $script:Api.Kubernetes
         $script:Item = "$script:ApiUrl/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni"
     }
 
     AfterAll {
-        if ($script:Api -and -not $script:Api.HasExited) { $script:Api.Kill(); $script:Api.WaitForExit() }
+        Stop-VpcCniSimulator $script:Api
         Remove-Item $script:Dir -Recurse -Force -ErrorAction SilentlyContinue
     }
 

@@ -14,7 +14,7 @@ AfterAll {
 }
 
 Describe 'Set-VpcCniWarmPool' -Tag 'Simulation' {
-    It 'has a Set and a Reset parameter set, -Reset mandatory only in Reset' {
+    It 'has Set and Reset parameter sets and their Cluster twins, -Reset mandatory only in the Reset ones' {
         $command = Get-Command Set-VpcCniWarmPool
         $command.ParameterSets.Name | Sort-Object | Should -Be @('Cluster', 'ClusterReset', 'Reset', 'Set')
         $command.DefaultParameterSet | Should -Be 'Set'

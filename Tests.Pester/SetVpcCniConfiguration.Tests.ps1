@@ -1,6 +1,7 @@
 #Requires -Version 7.4
 # Set-VpcCniConfiguration: typed parameters, -Variable and -Unset, restart warnings, live change on a
-# simulated node, -WhatIf, errors by id, format view, completers.
+# simulated node, -WhatIf, errors by id, format view, completers; -Cluster on vpc-cni-sim's loopback
+# Kubernetes API.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1') -Force
@@ -70,7 +71,7 @@ Describe 'Set-VpcCniConfiguration' -Tag 'Simulation' {
     It 'declares its output type and shows a table' {
         (Get-Command Set-VpcCniConfiguration).OutputType.Name | Should -Be 'VpcCni.Engine.NodeSettings.EnvFileChange'
         $text = Set-VpcCniConfiguration -EnvironmentFile $script:File -LogLevel warn -PassThru | Format-Table | Out-String -Width 250
-        foreach ($h in 'EnvironmentFile', 'Written', 'Live', 'RestartRequired', 'Changes') { $text | Should -Match $h }
+        foreach ($h in 'Location', 'Written', 'Live', 'RestartRequired', 'Changes') { $text | Should -Match $h }
         $text | Should -Match 'AWS_VPC_K8S_CNI_LOGLEVEL=warn'
     }
 
@@ -79,5 +80,59 @@ Describe 'Set-VpcCniConfiguration' -Tag 'Simulation' {
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain 'AWS_VPC_K8S_CNI_EXTERNALSNAT'
         $line = 'Set-VpcCniConfiguration -Variable WARM_IP'
         (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText | Should -Contain "@{ WARM_IP_TARGET = '' }"
+    }
+}
+
+Describe 'Set-VpcCniConfiguration -Cluster' -Tag 'Kubernetes' {
+    BeforeAll {
+        $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "vpccni-cluster-config-$PID"
+        New-Item -ItemType Directory -Force $script:Dir | Out-Null
+        $script:Kubeconfig = Join-Path $script:Dir 'kubeconfig'
+        $script:Api = Start-VpcCniSimulator -Kubeconfig $script:Kubeconfig
+        $script:ApiUrl = $script:Api.Kubernetes
+        $script:Item = "$script:ApiUrl/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni"
+    }
+
+    AfterAll {
+        Stop-VpcCniSimulator $script:Api
+        Remove-Item $script:Dir -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'has a File and a Cluster parameter set, File the default' {
+        $command = Get-Command Set-VpcCniConfiguration
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('Cluster', 'File')
+        $command.DefaultParameterSet | Should -Be 'File'
+    }
+
+    It 'sets keys with -Variable and typed parameters, removes one with -Unset, and warns about restart-only ones' {
+        $change = Set-VpcCniConfiguration -Cluster -Kubeconfig $script:Kubeconfig -EnablePrefixDelegation $true -Variable @{ 'warm-prefix-target' = 2; AWS_VPC_K8S_CNI_LOGLEVEL = 'info' } -PassThru -WarningVariable warnings -WarningAction SilentlyContinue
+        $change.RestartRequired | Should -Be @('ENABLE_PREFIX_DELEGATION')
+        $warnings.Message | Should -Match 'ENABLE_PREFIX_DELEGATION'
+        $change.Location | Should -BeLike 'ConfigMap kube-system/amazon-vpc-cni at *'
+        Set-VpcCniConfiguration -Cluster -Kubeconfig $script:Kubeconfig -Unset AWS_VPC_K8S_CNI_LOGLEVEL
+        $data = (Invoke-RestMethod $script:Item).data
+        $data.'enable-prefix-delegation' | Should -Be 'true'
+        $data.'warm-prefix-target' | Should -Be '2'
+        $data.PSObject.Properties.Name | Should -Not -Contain 'aws-vpc-k8s-cni-loglevel'
+    }
+
+    It 'changes nothing with -WhatIf, and names the ConfigMap and its keys when it asks' {
+        $before = (Invoke-RestMethod $script:Item).metadata.resourceVersion
+        Set-VpcCniConfiguration -Cluster -Kubeconfig $script:Kubeconfig -VethPrefix abc -WhatIf
+        (Invoke-RestMethod $script:Item).metadata.resourceVersion | Should -Be $before
+        # -Verbose shows the ShouldProcess text that -WhatIf and -Confirm show.
+        $out = Set-VpcCniConfiguration -Cluster -Kubeconfig $script:Kubeconfig -VethPrefix abc -Verbose -WarningAction SilentlyContinue 4>&1 | Out-String
+        $out | Should -Match '"Set aws-vpc-k8s-cni-vethprefix=abc \(AWS_VPC_K8S_CNI_VETHPREFIX\)" on target "ConfigMap kube-system/amazon-vpc-cni at http'
+    }
+
+    It 'refuses a variable that names one node with ClusterSettings.NodeOnlyVariable' {
+        Set-VpcCniConfiguration -Cluster -Kubeconfig $script:Kubeconfig -Variable @{ MY_NODE_NAME = 'ip-10-0-0-1' } -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Be 'ClusterSettings.NodeOnlyVariable,VpcCni.PowerShell.Commands.SetVpcCniConfigurationCommand'
+        $errs[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'refuses an unknown name with NodeSettings.UnknownVariable, as the env-file path does' {
+        Set-VpcCniConfiguration -Cluster -Kubeconfig $script:Kubeconfig -Variable @{ EXTERNALSNAT = 'true' } -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Be 'NodeSettings.UnknownVariable,VpcCni.PowerShell.Commands.SetVpcCniConfigurationCommand'
     }
 }

@@ -1,6 +1,7 @@
 #Requires -Version 7.4
 # Set-VpcCniWarmPool against the published vpc-cni-node: parameter sets, binding from a simulation,
-# -WhatIf, unsetting, errors by id, -Wait observing the new steady state, format view, help.
+# -WhatIf, unsetting, errors by id, -Wait observing the new steady state, format view, help; and with
+# -Cluster against the ConfigMap on vpc-cni-sim's loopback Kubernetes API, read live by a simulated node.
 
 BeforeAll {
     Import-Module (Join-Path $PSScriptRoot 'VpcCniTestUtils.psm1') -Force
@@ -13,9 +14,9 @@ AfterAll {
 }
 
 Describe 'Set-VpcCniWarmPool' -Tag 'Simulation' {
-    It 'has a Set and a Reset parameter set, -Reset mandatory only in Reset' {
+    It 'has Set and Reset parameter sets and their Cluster twins, -Reset mandatory only in the Reset ones' {
         $command = Get-Command Set-VpcCniWarmPool
-        $command.ParameterSets.Name | Sort-Object | Should -Be @('Reset', 'Set')
+        $command.ParameterSets.Name | Sort-Object | Should -Be @('Cluster', 'ClusterReset', 'Reset', 'Set')
         $command.DefaultParameterSet | Should -Be 'Set'
         ($command.ParameterSets | Where-Object Name -EQ 'Reset').Parameters.Name | Should -Not -Contain 'WarmIpTarget'
         { Set-VpcCniWarmPool -Reset -WarmIpTarget 3 -EnvironmentFile (Join-Path $TestDrive 'x.env') } | Should -Throw -ErrorId 'AmbiguousParameterSet,VpcCni.PowerShell.Commands.SetVpcCniWarmPoolCommand'
@@ -97,11 +98,121 @@ Describe 'Set-VpcCniWarmPool' -Tag 'Simulation' {
     It 'declares its output type and shows a table' {
         (Get-Command Set-VpcCniWarmPool).OutputType.Name | Should -Be 'VpcCni.Engine.NodeSettings.WarmPoolSettings'
         $text = Set-VpcCniWarmPool -EnvironmentFile (Join-Path $TestDrive 'view.env') -WarmIpTarget 3 -PassThru | Format-Table | Out-String -Width 200
-        foreach ($h in 'WarmIp', 'MinimumIp', 'WarmEni', 'WarmPrefix', 'MaxEni', 'Cooldown', 'EnvironmentFile') { $text | Should -Match $h }
+        foreach ($h in 'WarmIp', 'MinimumIp', 'WarmEni', 'WarmPrefix', 'MaxEni', 'Cooldown', 'Location') { $text | Should -Match $h }
     }
 
     It 'completes -Endpoint' {
         $r = TabExpansion2 -inputScript 'Set-VpcCniWarmPool -Endpoint ' -cursorColumn 'Set-VpcCniWarmPool -Endpoint '.Length
         $r.CompletionMatches.Count | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'Set-VpcCniWarmPool -Cluster' -Tag 'Kubernetes', 'Simulation' {
+    BeforeAll {
+        $script:Dir = Join-Path ([IO.Path]::GetTempPath()) "vpccni-cluster-settings-$PID"
+        New-Item -ItemType Directory -Force $script:Dir | Out-Null
+        $script:Kubeconfig = Join-Path $script:Dir 'kubeconfig'
+        $script:Api = Start-VpcCniSimulator -Kubeconfig $script:Kubeconfig
+        $script:ApiUrl = $script:Api.Kubernetes
+        $script:Item = "$script:ApiUrl/api/v1/namespaces/kube-system/configmaps/amazon-vpc-cni"
+
+        # The ConfigMap's data as the API server holds it, or $null when there is no ConfigMap.
+        function Get-TestConfigMapData {
+            $r = Invoke-WebRequest $script:Item -SkipHttpErrorCheck
+            if ($r.StatusCode -eq 404) { return $null }
+            ($r.Content | ConvertFrom-Json -AsHashtable).data
+        }
+
+        # Replaces the ConfigMap as another client would, with a key the node does not read.
+        function Set-TestConfigMap([hashtable] $Data) {
+            Invoke-WebRequest $script:Item -Method Delete -SkipHttpErrorCheck | Out-Null
+            $body = @{ apiVersion = 'v1'; kind = 'ConfigMap'; metadata = @{ name = 'amazon-vpc-cni'; namespace = 'kube-system' }; data = $Data } | ConvertTo-Json -Depth 5
+            Invoke-RestMethod "$script:ApiUrl/api/v1/namespaces/kube-system/configmaps" -Method Post -Body $body -ContentType 'application/json' | Out-Null
+        }
+    }
+
+    AfterAll {
+        Stop-VpcCniSimulator $script:Api
+        Remove-Item $script:Dir -Recurse -Force -ErrorAction SilentlyContinue
+    }
+
+    It 'has Cluster and ClusterReset sets with -Kubeconfig bound by property name and -Context completed' {
+        $command = Get-Command Set-VpcCniWarmPool
+        ($command.ParameterSets | Where-Object Name -EQ 'Cluster').Parameters.Name | Should -Not -Contain 'EnvironmentFile'
+        (Get-VpcCniParameterAttribute 'Set-VpcCniWarmPool' 'Kubeconfig').ValueFromPipelineByPropertyName | Should -BeTrue
+        $line = "Set-VpcCniWarmPool -Cluster -Kubeconfig '$script:Kubeconfig' -Context "
+        (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.Count | Should -BeGreaterThan 0
+    }
+
+    It 'changes nothing with -WhatIf, and creates no ConfigMap' {
+        Invoke-WebRequest $script:Item -Method Delete -SkipHttpErrorCheck | Out-Null
+        Set-VpcCniWarmPool -Cluster -Kubeconfig $script:Kubeconfig -WarmIpTarget 12 -WhatIf
+        Get-TestConfigMapData | Should -BeNullOrEmpty
+    }
+
+    It 'creates the ConfigMap with warm-ip-target 12 and says where it wrote' {
+        $settings = Set-VpcCniWarmPool -Cluster -Kubeconfig $script:Kubeconfig -WarmIpTarget 12 -PassThru -ErrorAction Stop
+        (Get-TestConfigMapData)['warm-ip-target'] | Should -Be '12'
+        $settings.WarmIpTarget | Should -Be 12
+        $settings.EnvironmentFile | Should -BeNullOrEmpty
+        $settings.Location | Should -BeLike 'ConfigMap kube-system/amazon-vpc-cni at http://127.0.0.1:*'
+    }
+
+    It 'changes only the bound keys, keeps the others, and removes one given $null' {
+        Set-TestConfigMap @{ 'warm-ip-target' = '4'; 'minimum-ip-target' = '6'; 'enable-network-policy-controller' = 'true' }
+        Set-VpcCniWarmPool -Cluster -Kubeconfig $script:Kubeconfig -MinimumIpTarget 8 -WarmIpTarget $null -Confirm:$false -WarningAction SilentlyContinue
+        $data = Get-TestConfigMapData
+        $data.Keys | Sort-Object | Should -Be @('enable-network-policy-controller', 'minimum-ip-target')
+        $data['minimum-ip-target'] | Should -Be '8'
+    }
+
+    It 'removes every warm-pool key with -Reset and keeps the rest' {
+        Set-TestConfigMap @{ 'warm-ip-target' = '4'; 'max-eni' = '2'; 'aws-vpc-k8s-cni-loglevel' = 'info' }
+        $settings = Set-VpcCniWarmPool -Cluster -Kubeconfig $script:Kubeconfig -Reset -PassThru -Confirm:$false
+        (Get-TestConfigMapData).Keys | Should -Be @('aws-vpc-k8s-cni-loglevel')
+        $settings.MaxEni | Should -Be -1
+    }
+
+    It 'writes Config.InvalidConfiguration naming the ConfigMap key and the variable, and writes nothing' {
+        Set-TestConfigMap @{ 'enable-prefix-delegation' = 'true'; 'warm-prefix-target' = '1' }
+        Set-VpcCniWarmPool -Cluster -Kubeconfig $script:Kubeconfig -MaxEni 0 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Be 'Config.InvalidConfiguration,VpcCni.PowerShell.Commands.SetVpcCniWarmPoolCommand'
+        $errs[0].Exception.Message | Should -Match "MAX_ENI \(ConfigMap key 'max-eni'\): '0' is not accepted"
+        (Get-TestConfigMapData).Keys | Should -Not -Contain 'max-eni'
+    }
+
+    It 'writes ClusterSettings.WaitNeedsEndpoint for -Wait without a node to watch' {
+        Set-VpcCniWarmPool -Cluster -Kubeconfig $script:Kubeconfig -WarmIpTarget 3 -Wait -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Be 'ClusterSettings.WaitNeedsEndpoint,VpcCni.PowerShell.Commands.SetVpcCniWarmPoolCommand'
+        (Get-TestConfigMapData)['warm-ip-target'] | Should -BeNullOrEmpty
+    }
+
+    It 'writes ClusterSettings.RequestFailed when the API server does not answer' {
+        $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+        $listener.Start(); $port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $dead = Join-Path $script:Dir 'dead-kubeconfig'
+        (Get-Content -Raw $script:Kubeconfig) -replace 'http://127\.0\.0\.1:\d+', "http://127.0.0.1:$port" | Set-Content $dead
+        Set-VpcCniWarmPool -Cluster -Kubeconfig $dead -WarmIpTarget 3 -ErrorVariable errs -ErrorAction SilentlyContinue
+        $errs[0].FullyQualifiedErrorId | Should -Be 'ClusterSettings.RequestFailed,VpcCni.PowerShell.Commands.SetVpcCniWarmPoolCommand'
+        $errs[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
+    }
+
+    It 'waits until a simulated node reading the ConfigMap applies warm-ip-target 12 live, its env file untouched' {
+        Set-TestConfigMap @{ 'warm-ip-target' = '3' }
+        $sim = Start-VpcCniSimulation -Kubeconfig $script:Kubeconfig -ErrorAction Stop
+        try {
+            $sim.Kubeconfig | Should -Be $script:Kubeconfig
+            ($sim | Get-VpcCniWarmPool).AvailableIps | Should -Be 3
+            $envBefore = Get-Content -Raw $sim.EnvironmentFile
+            $settings = $sim | Set-VpcCniWarmPool -Cluster -WarmIpTarget 12 -Wait -PassThru -TimeoutSec 90 -ErrorAction Stop
+            $settings.WarmIpTarget | Should -Be 12
+            ($sim | Get-VpcCniConfiguration -Name WARM_IP_TARGET).Value | Should -Be 12
+            $pool = $sim | Get-VpcCniWarmPool
+            $pool.Targets.WarmIpTarget | Should -Be 12
+            $pool.AvailableIps | Should -Be 12
+            $pool.NextAction | Should -Be 'none'
+            Get-Content -Raw $sim.EnvironmentFile | Should -BeExactly $envBefore
+        }
+        finally { $sim | Stop-VpcCniSimulation }
     }
 }

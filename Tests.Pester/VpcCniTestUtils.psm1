@@ -36,24 +36,30 @@ function Get-VpcCniPublishedInstanceType {
 function Start-VpcCniSimulator {
     <#
     .SYNOPSIS
-        Starts the published out/bin/vpc-cni-sim on free loopback ports with a scenario file and
-        returns the process with the EC2 and first IMDS endpoint it printed. Stop it with Stop-VpcCniSimulator.
+        Starts the published out/bin/vpc-cni-sim on free loopback ports with a scenario file (or the
+        default world) and returns the process with the EC2 and first IMDS endpoint it printed; with
+        -Kubeconfig also its loopback Kubernetes API (Kubernetes, the base URL), whose kubeconfig it
+        writes there. Stop it with Stop-VpcCniSimulator.
     #>
-    param([Parameter(Mandatory)] [string] $Scenario)
+    param([string] $Scenario, [string] $Kubeconfig)
     $bin = Join-Path (Split-Path (Split-Path (Get-VpcCniTestModulePath))) 'bin/vpc-cni-sim'
     $info = [System.Diagnostics.ProcessStartInfo]::new($bin)
-    foreach ($a in '--scenario', $Scenario, '--port', '0') { $info.ArgumentList.Add($a) }
+    $arguments = @('--port', '0')
+    if ($Scenario) { $arguments += '--scenario', $Scenario }
+    if ($Kubeconfig) { $arguments += '--kubernetes', '--write-kubeconfig', $Kubeconfig }
+    foreach ($a in $arguments) { $info.ArgumentList.Add($a) }
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     $info.UseShellExecute = $false
     $process = [System.Diagnostics.Process]::Start($info)
-    $sim = [pscustomobject]@{ Process = $process; Ec2 = $null; Imds = $null }
+    $sim = [pscustomobject]@{ Process = $process; Ec2 = $null; Imds = $null; Kubernetes = $null }
     while ($null -ne ($line = $process.StandardOutput.ReadLine())) {
         if ($line -match '^EC2 endpoint: (\S+)') { $sim.Ec2 = $Matches[1].TrimEnd('/') }
+        elseif ($line -match '^Kubernetes API endpoint: (\S+)') { $sim.Kubernetes = $Matches[1].TrimEnd('/') }
         elseif (-not $sim.Imds -and $line -match '^IMDS endpoint \([^)]+\): (\S+)') { $sim.Imds = $Matches[1].TrimEnd('/') }
         elseif ($line -like 'Serving until*') { break }
     }
-    if (-not $sim.Ec2 -or -not $sim.Imds) {
+    if (-not $sim.Ec2 -or -not $sim.Imds -or ($Kubeconfig -and -not (Test-Path $Kubeconfig))) {
         $err = $process.StandardError.ReadToEnd()
         throw "vpc-cni-sim did not print its endpoints: $err"
     }

@@ -1,12 +1,20 @@
 namespace VpcCni.Engine.NodeSettings;
 
 /// <summary>
-/// The warm-pool variables an env file binds to after an edit (Set-VpcCniWarmPool -PassThru): the
-/// effective values, defaults included, as the node applies them on its next reload.
+/// The warm-pool variables an env file (or the cluster's ConfigMap) binds to after an edit
+/// (Set-VpcCniWarmPool -PassThru): the effective values, defaults included, as the node applies them
+/// on its next reload.
 /// </summary>
 public sealed record WarmPoolSettings
 {
-    public required string EnvironmentFile { get; init; }
+    /// <summary>The env file that was edited; null when the ConfigMap was.</summary>
+    public string? EnvironmentFile { get; init; }
+
+    /// <summary>The ConfigMap that was edited (<c>namespace/name at server</c>); null when an env file was.</summary>
+    public string? ConfigMap { get; init; }
+
+    /// <summary>Where the values were written: the env file, or the ConfigMap.</summary>
+    public required string Location { get; init; }
 
     public int WarmIpTarget { get; init; }
 
@@ -32,6 +40,8 @@ public sealed record WarmPoolSettings
         return new WarmPoolSettings
         {
             EnvironmentFile = change.EnvironmentFile,
+            ConfigMap = change.ConfigMap,
+            Location = change.Location,
             WarmIpTarget = ipam.WarmIpTarget,
             MinimumIpTarget = ipam.MinimumIpTarget,
             WarmEniTarget = ipam.WarmEniTarget,

@@ -7,14 +7,37 @@ using N = VpcCni.Engine.Configuration.VpcCniVariableNames;
 namespace VpcCni.PowerShell.Commands;
 
 /// <summary>
-/// Changes a node's other settings in its env file: typed parameters for the common ones, -Variable for
-/// any catalogued variable, -Unset to remove some. Only the parameters given change; restart-only
-/// variables are written and reported with a warning (docs/configuration.md, column "live").
+/// Changes a node's other settings in its env file, or every node's in the cluster's ConfigMap with
+/// -Cluster: typed parameters for the common ones, -Variable for any catalogued variable, -Unset to
+/// remove some. Only the parameters given change; restart-only variables are written and reported with
+/// a warning (docs/configuration.md, column "live").
 /// </summary>
-[Cmdlet(VerbsCommon.Set, "VpcCniConfiguration", SupportsShouldProcess = true)]
+[Cmdlet(VerbsCommon.Set, "VpcCniConfiguration", SupportsShouldProcess = true, DefaultParameterSetName = FileSet)]
 [OutputType(typeof(EnvFileChange))]
 public sealed class SetVpcCniConfigurationCommand : VpcCniEnvFileCmdlet
 {
+    private const string FileSet = "File";
+    private const string ClusterSet = "Cluster";
+
+    /// <summary>The node's env file (vpc-cni-node run --config).</summary>
+    [Parameter(ParameterSetName = FileSet, ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public override string EnvironmentFile { get; set; } = EnvFileEditor.DefaultPath;
+
+    /// <summary>Change the cluster's kube-system/amazon-vpc-cni ConfigMap, which every node reads, instead of an env file.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ClusterSet)]
+    public override SwitchParameter Cluster { get; set; }
+
+    /// <summary>The kubeconfig for -Cluster; kubectl's default (KUBECONFIG, ~/.kube/config) when omitted or null.</summary>
+    [Parameter(ParameterSetName = ClusterSet, ValueFromPipelineByPropertyName = true)]
+    public override string? Kubeconfig { get; set; }
+
+    /// <summary>A context of the kubeconfig other than its current one.</summary>
+    [Parameter(ParameterSetName = ClusterSet)]
+    [ArgumentCompleter(typeof(KubeContextCompleter))]
+    [ValidateNotNullOrEmpty]
+    public override string? Context { get; set; }
+
     /// <summary>ENABLE_PREFIX_DELEGATION.</summary>
     [Parameter]
     public bool? EnablePrefixDelegation { get; set; }
@@ -81,7 +104,7 @@ public sealed class SetVpcCniConfigurationCommand : VpcCniEnvFileCmdlet
     [ArgumentCompleter(typeof(ConfigurationVariableCompleter))]
     public Hashtable? Variable { get; set; }
 
-    /// <summary>Variables to remove from the file, so the ConfigMap or the default applies.</summary>
+    /// <summary>Variables to remove from the file (so the ConfigMap or the default applies), or from the ConfigMap with -Cluster.</summary>
     [Parameter]
     [ArgumentCompleter(typeof(ConfigurationVariableCompleter))]
     [ValidateNotNullOrEmpty]

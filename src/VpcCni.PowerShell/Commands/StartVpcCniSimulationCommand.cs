@@ -32,6 +32,14 @@ public sealed class StartVpcCniSimulationCommand : VpcCniCmdlet
     [Parameter]
     public Hashtable? Variable { get; set; }
 
+    /// <summary>
+    /// A kubeconfig (e.g. the one <c>vpc-cni-sim --kubernetes --write-kubeconfig</c> writes): the node then
+    /// reads that cluster, its <c>kube-system/amazon-vpc-cni</c> ConfigMap included (docs/kubernetes.md).
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Kubeconfig { get; set; }
+
     /// <summary>Seconds to wait for readiness before the node is stopped again.</summary>
     [Parameter]
     [ValidateRange(1, 3600)]
@@ -43,7 +51,8 @@ public sealed class StartVpcCniSimulationCommand : VpcCniCmdlet
         try
         {
             var scenario = Scenario is null ? null : GetUnresolvedProviderPathFromPSPath(Scenario);
-            simulation = SimulatedNodeProcess.Start(SimulatedNodeProcess.Resolve(NodePath), scenario, Variable);
+            var kubeconfig = Kubeconfig is null ? null : GetUnresolvedProviderPathFromPSPath(Kubeconfig);
+            simulation = SimulatedNodeProcess.Start(SimulatedNodeProcess.Resolve(NodePath), scenario, Variable, kubeconfig);
             SimulationRegistry.Add(simulation);
             WaitUntilReady(simulation);
             WriteObject(simulation);

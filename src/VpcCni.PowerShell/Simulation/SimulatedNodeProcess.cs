@@ -37,8 +37,11 @@ internal static partial class SimulatedNodeProcess
             ?? throw NotFound($"none next to the module ({module}/bin, {module}/../bin) nor on the PATH; give -NodePath or run build.ps1 -Task Publish");
     }
 
-    /// <summary>Starts the node; its endpoints fill in as it prints them.</summary>
-    public static VpcCniSimulation Start(string executable, string? scenario, IDictionary? variables)
+    /// <summary>The Node name a simulation reads the cluster as, unless its variables set MY_NODE_NAME.</summary>
+    public const string NodeName = "vpc-cni-simulation";
+
+    /// <summary>Starts the node, reading the cluster of <paramref name="kubeconfig"/> when given; its endpoints fill in as it prints them.</summary>
+    public static VpcCniSimulation Start(string executable, string? scenario, IDictionary? variables, string? kubeconfig = null)
     {
         var run = Directory.CreateTempSubdirectory("vpccni-sim-").FullName;
         try
@@ -67,6 +70,15 @@ internal static partial class SimulatedNodeProcess
                 info.ArgumentList.Add(argument);
             }
 
+            if (kubeconfig is not null)
+            {
+                // --simulate reads no cluster unless told to (docs/kubernetes.md, "When the API is used"); the node
+                // needs a name to read its Node object by, which the env file's MY_NODE_NAME overrides.
+                info.ArgumentList.Insert(info.ArgumentList.IndexOf("--simulate"), "--Kubernetes:Enabled=true");
+                info.ArgumentList.Insert(info.ArgumentList.IndexOf("--simulate"), $"--Kubernetes:Kubeconfig={kubeconfig}");
+                info.Environment["MY_NODE_NAME"] = NodeName;
+            }
+
             if (scenario is not null)
             {
                 info.ArgumentList.Add(scenario);
@@ -86,7 +98,7 @@ internal static partial class SimulatedNodeProcess
 
             var process = new Process { StartInfo = info, EnableRaisingEvents = true };
             process.Start();
-            var simulation = new VpcCniSimulation(process, run, scenario, "unix:" + introspection, "http://" + metrics);
+            var simulation = new VpcCniSimulation(process, run, scenario, "unix:" + introspection, "http://" + metrics) { Kubeconfig = kubeconfig };
             process.OutputDataReceived += (_, e) => Read(simulation, e.Data);
             process.ErrorDataReceived += (_, e) => simulation.CollectError(e.Data);
             process.BeginOutputReadLine();

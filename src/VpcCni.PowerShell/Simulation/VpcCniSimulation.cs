@@ -57,6 +57,12 @@ public sealed class VpcCniSimulation
     /// <summary>The simulator's control endpoint (faults and delays, docs/simulator.md).</summary>
     public string? ControlEndpoint { get; internal set; }
 
+    /// <summary>
+    /// The kubeconfig of the cluster the node reads (Start-VpcCniSimulation -Kubeconfig), or null when it
+    /// reads none; Set-VpcCniWarmPool -Cluster and Set-VpcCniConfiguration -Cluster bind to it by property name.
+    /// </summary>
+    public string? Kubeconfig { get; internal init; }
+
     /// <summary>The scenario file, or null for the default world.</summary>
     public string? Scenario { get; }
 

@@ -63,7 +63,7 @@ public sealed class VpcCniSettings
         // the targets a warm-pool prediction needs, so Get-VpcCniWarmPool need not be told them.
         [N.MinimumIpTarget] = Ipam.MinimumIpTarget,
         [N.WarmPrefixTarget] = Ipam.WarmPrefixTarget,
-        [N.IpCooldownPeriod] = (long)Ipam.IpCooldownPeriod.TotalSeconds,
+        [N.IpCooldownPeriod] = (int)Ipam.IpCooldownPeriod.TotalSeconds,
     };
 
     /// <summary>

@@ -52,7 +52,7 @@ public class VpcCniSettingsTests
         Assert.Equal(
             ["AWS_MANAGE_ENIS_NON_SCHEDULABLE", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "ENABLE_SUBNET_DISCOVERY", "IP_COOLDOWN_PERIOD", "MINIMUM_IP_TARGET", "WARM_ENI_TARGET", "WARM_IP_TARGET", "WARM_PREFIX_TARGET"],
             view.Keys);
-        Assert.Equal((7, 1, 45L), (view[N.MinimumIpTarget], view[N.WarmPrefixTarget], view[N.IpCooldownPeriod]));
+        Assert.Equal((7, 1, 45), (view[N.MinimumIpTarget], view[N.WarmPrefixTarget], view[N.IpCooldownPeriod]));
         Assert.Equal(3, view[N.WarmIpTarget]);
         Assert.Equal(1, view[N.WarmEniTarget]);
         Assert.Equal(true, view[N.CustomNetworkConfig]);

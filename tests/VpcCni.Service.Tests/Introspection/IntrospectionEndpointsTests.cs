@@ -93,8 +93,9 @@ public sealed class IntrospectionEndpointsTests
 
         var i = ipamd.RootElement;
         Assert.Equal(
-            ["AWS_MANAGE_ENIS_NON_SCHEDULABLE", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "ENABLE_SUBNET_DISCOVERY", "WARM_ENI_TARGET", "WARM_IP_TARGET"],
+            ["AWS_MANAGE_ENIS_NON_SCHEDULABLE", "AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG", "ENABLE_SUBNET_DISCOVERY", "IP_COOLDOWN_PERIOD", "MINIMUM_IP_TARGET", "WARM_ENI_TARGET", "WARM_IP_TARGET", "WARM_PREFIX_TARGET"],
             i.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal((30, 0), (i.GetProperty("IP_COOLDOWN_PERIOD").GetInt32(), i.GetProperty("MINIMUM_IP_TARGET").GetInt32()));
         Assert.Equal(5, i.GetProperty("WARM_IP_TARGET").GetInt32());
         Assert.Equal(1, i.GetProperty("WARM_ENI_TARGET").GetInt32());
         Assert.False(i.GetProperty("AWS_VPC_K8S_CNI_CUSTOM_NETWORK_CFG").GetBoolean());

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Kubernetes;
+using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Engine.Rpc;
 using VpcCni.Engine.SecurityGroups;
 
@@ -84,7 +85,8 @@ internal sealed class BranchEniBackend(
         reply.PodENIMAC = string.Join(':', eni.Mac.GetAddressBytes().Select(b => b.ToString("x2", CultureInfo.InvariantCulture)));
         reply.PodENISubnetGW = gateway;
         reply.ParentIfIndex = parent;
-        reply.IPAllocationMetadata.Add(new IPAllocationMetadata { IPv4Addr = address });
+        // The plugin routes the pod through table vlanId + 100 (BranchEniRequest.Table); saying so keeps its log and the reply in agreement.
+        reply.IPAllocationMetadata.Add(new IPAllocationMetadata { IPv4Addr = address, RouteTableId = RouteTables.ForVlan(eni.VlanId) });
         PodEniLog.BranchAnswered(logger, ns, name, eni.EniId, eni.VlanId, address, gateway, parent);
         return true;
     }
@@ -116,7 +118,7 @@ internal sealed class BranchEniBackend(
             var eni = PodEniAnnotation.Parse(json)[0];
             var address = eni.PrivateIp?.ToString() ?? string.Empty;
             reply.PodVlanId = eni.VlanId;
-            reply.IPAllocationMetadata.Add(new IPAllocationMetadata { IPv4Addr = address });
+            reply.IPAllocationMetadata.Add(new IPAllocationMetadata { IPv4Addr = address, RouteTableId = RouteTables.ForVlan(eni.VlanId) });
             PodEniLog.BranchReleased(logger, ns, name, eni.EniId, eni.VlanId, address);
         }
         catch (VpcCniException e)

@@ -54,13 +54,21 @@ public sealed class BranchPodPluginTests(PluginNode node)
             """);
         await using var controller = new ResourceController(api.Store, sim.World);
         await controller.StartAsync(CancellationToken.None);
-        var directory = node.Directory.File("sgp");
-        Directory.CreateDirectory(directory);
-        var introspection = Path.Combine(directory, "introspect.sock");
-        await using var service = NodeProcess.Start(["run"], Environment(sim, api, directory, introspection));
+        using var directory = new TempDirectory();
+        var introspection = directory.File("introspect.sock");
+        await using var service = NodeProcess.StartAgainst(sim, directory, new Dictionary<string, string>
+        {
+            ["NodeReconcile__Interval"] = "00:00:00.200",
+            ["Kubernetes__Kubeconfig"] = api.WriteKubeconfig(directory.File("kubeconfig")),
+            ["MY_NODE_NAME"] = NodeName,
+            ["ENABLE_POD_ENI"] = "true",
+            ["WARM_IP_TARGET"] = "2",
+            ["DISABLE_INTROSPECTION"] = "false",
+            ["INTROSPECTION_BIND_ADDRESS"] = "unix:" + introspection,
+        });
         await service.WaitForLineAsync("IPAM socket:");
         var before = node.NodeState();
-        var conf = NetConfJson.Base(Path.Combine(directory, "ipamd.sock"), node.LogFile);
+        var conf = NetConfJson.Base(NodeProcess.SocketPathIn(directory), node.LogFile);
 
         // Until the trunk is adopted and its link recorded, the service answers Success=false and the plugin says try again.
         PluginOutcome add;
@@ -85,27 +93,4 @@ public sealed class BranchPodPluginTests(PluginNode node)
 
         Assert.Empty(await new IntrospectionClient("unix:" + introspection).GetPodsAsync(CancellationToken.None));
     }
-
-    private static Dictionary<string, string> Environment(SimulatorServer sim, KubernetesApiServer api, string directory, string introspection) => new()
-    {
-        ["AWS_EC2_ENDPOINT"] = sim.Ec2Endpoint.ToString(),
-        ["AWS_EC2_METADATA_SERVICE_ENDPOINT"] = sim.ImdsEndpoint.ToString(),
-        ["AWS_REGION"] = "us-west-2",
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-        ["IpamSocket__Path"] = Path.Combine(directory, "ipamd.sock"),
-        ["Datastore__CheckpointPath"] = Path.Combine(directory, "ipam.json"),
-        ["HostNetwork__Simulated"] = "true",
-        ["NodeLoop__Enabled"] = "true",
-        ["NodeLoop__Interval"] = "00:00:00.100",
-        ["InstanceMetadata__InitialBackoffMilliseconds"] = "10",
-        ["NodeReconcile__Interval"] = "00:00:00.200",
-        ["EniProvider__MetadataPollInterval"] = "00:00:00.010",
-        ["Kubernetes__Kubeconfig"] = api.WriteKubeconfig(Path.Combine(directory, "kubeconfig")),
-        ["MY_NODE_NAME"] = NodeName,
-        ["ENABLE_POD_ENI"] = "true",
-        ["WARM_IP_TARGET"] = "2",
-        ["DISABLE_INTROSPECTION"] = "false",
-        ["INTROSPECTION_BIND_ADDRESS"] = "unix:" + introspection,
-    };
 }

@@ -14,9 +14,10 @@ var kubernetesOption = new Option<bool>("--kubernetes") { Description = "Also se
 var kubernetesPortOption = new Option<int>("--kubernetes-port") { Description = "Kubernetes API port on 127.0.0.1 (0 = any free port)", DefaultValueFactory = _ => 0 };
 var kubeconfigOption = new Option<FileInfo?>("--write-kubeconfig") { Description = "With --kubernetes: write a kubeconfig for the loopback API server to this file" };
 var manifestOption = new Option<FileInfo[]>("--manifest") { Description = "With --kubernetes: load these YAML/JSON manifests into the API server (repeatable)", AllowMultipleArgumentsPerToken = true };
+var noControllerOption = new Option<bool>("--no-resource-controller") { Description = "With --kubernetes: do not run the simulated VPC resource controller (trunk and branch ENIs for security groups for pods)" };
 var command = new RootCommand("vpc-cni-sim: a wire-compatible EC2 Query API + IMDSv2 simulator on loopback.")
 {
-    scenarioOption, portOption, imdsPortOption, kubernetesOption, kubernetesPortOption, kubeconfigOption, manifestOption,
+    scenarioOption, portOption, imdsPortOption, kubernetesOption, kubernetesPortOption, kubeconfigOption, manifestOption, noControllerOption,
 };
 command.SetAction(async (parse, cancellationToken) =>
 {
@@ -47,6 +48,11 @@ command.SetAction(async (parse, cancellationToken) =>
     {
         builder.Services.AddSingleton(sp => new KubernetesApiServer(new KubernetesApiServerOptions { Port = parse.GetValue(kubernetesPortOption) }, sp.GetService<ILoggerFactory>()));
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KubernetesApiServer>());
+        if (!parse.GetValue(noControllerOption))
+        {
+            builder.Services.AddHostedService(sp => new ResourceController(
+                sp.GetRequiredService<KubernetesApiServer>().Store, sp.GetRequiredService<SimulatorServer>().World, sp.GetService<ILoggerFactory>()));
+        }
     }
 
     using var host = builder.Build();

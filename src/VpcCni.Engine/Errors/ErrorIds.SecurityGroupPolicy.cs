@@ -20,6 +20,12 @@ public static partial class ErrorIds
         /// <summary>The pod has no <c>vpc.amazonaws.com/pod-eni</c> annotation: the resource controller has not given it a branch ENI (yet).</summary>
         public const string NoBranchEni = "SecurityGroupPolicy.NoBranchEni";
 
+        /// <summary>A branch-ENI pod needs the node's trunk ENI, which is not attached (or its host link not found) yet.</summary>
+        public const string NoTrunkEni = "SecurityGroupPolicy.NoTrunkEni";
+
+        /// <summary>DelNetwork named a pod UID that is not the UID of the pod of that name: a newer pod owns the branch ENI now.</summary>
+        public const string PodUidMismatch = "SecurityGroupPolicy.PodUidMismatch";
+
         /// <summary>The pod to evaluate does not exist in the cluster.</summary>
         public const string PodNotFound = "SecurityGroupPolicy.PodNotFound";
 

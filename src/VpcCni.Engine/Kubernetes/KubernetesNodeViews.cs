@@ -75,7 +75,7 @@ public sealed class KubernetesNodeViews : IAsyncDisposable
     public IReadOnlyList<EniConfig> EniConfigList => [.. EniConfigs.Items.Select(ToEniConfig).OfType<EniConfig>()];
 
     /// <summary>The pods on this node as last seen.</summary>
-    public IReadOnlyList<KubernetesPodInfo> PodList => [.. Pods.Items.Select(ToPod)];
+    public IReadOnlyList<KubernetesPodInfo> PodList => [.. Pods.Items.Select(KubernetesPodInfo.From)];
 
     /// <summary>Starts every list-and-watch in the background.</summary>
     public void Start()
@@ -125,12 +125,4 @@ public sealed class KubernetesNodeViews : IAsyncDisposable
         var groups = (spec["securityGroups"] as JsonArray ?? []).Select(g => g is JsonValue v && v.TryGetValue<string>(out var s) ? s : null).OfType<string>().Where(g => g.Length > 0).ToArray();
         return new EniConfig(KubeObjectFields.Name(obj), subnet, groups);
     }
-
-    private static KubernetesPodInfo ToPod(JsonObject pod) => new(
-        KubeObjectFields.Namespace(pod),
-        KubeObjectFields.Name(pod),
-        (string?)pod["metadata"]?["uid"] ?? string.Empty,
-        KubeObjectFields.StringMap(pod["metadata"]?["labels"]),
-        KubeObjectFields.StringMap(pod["metadata"]?["annotations"]),
-        (string?)pod["status"]?["podIP"]);
 }

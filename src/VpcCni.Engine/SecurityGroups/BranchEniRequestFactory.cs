@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
@@ -34,13 +35,25 @@ public static class BranchEniRequestFactory
 
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(trunkLinkIndex);
         var eni = PodEniAnnotation.Parse(json)[0];
+        var (address, gateway) = Ipv4Of(eni, $"{pod.PodNamespace}/{pod.PodName}");
+        return new BranchEniRequest(pod with { PodIp = address }, eni.VlanId, eni.Mac, trunkLinkIndex, gateway, mode);
+    }
+
+    /// <summary>
+    /// The pod address and gateway of an IPv4 branch ENI: its private IP and the first address of its
+    /// subnet after the base. <see cref="ErrorIds.SecurityGroupPolicy.InvalidPodEniAnnotation"/>, naming
+    /// <paramref name="podName"/>, when the entry has no IPv4 address inside an IPv4 subnet CIDR.
+    /// </summary>
+    public static (IPAddress Address, IPAddress Gateway) Ipv4Of(PodEni eni, string podName)
+    {
+        ArgumentNullException.ThrowIfNull(eni);
         if (eni.PrivateIp is not { AddressFamily: AddressFamily.InterNetwork } address || eni.SubnetCidr is not { } subnet
             || subnet.BaseAddress.AddressFamily != AddressFamily.InterNetwork || !subnet.Contains(address))
         {
             throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.SecurityGroupPolicy.InvalidPodEniAnnotation,
-                $"Branch ENI {eni.EniId} of pod {pod.PodNamespace}/{pod.PodName} needs an IPv4 privateIp inside its IPv4 subnetCidr; the annotation has '{eni.PrivateIp}' and '{eni.SubnetCidr}'.");
+                $"Branch ENI {eni.EniId} of pod {podName} needs an IPv4 privateIp inside its IPv4 subnetCidr; the annotation has '{eni.PrivateIp}' and '{eni.SubnetCidr}'.");
         }
 
-        return new BranchEniRequest(pod with { PodIp = address }, eni.VlanId, eni.Mac, trunkLinkIndex, AddressMath.Nth(subnet, 1), mode);
+        return (address, AddressMath.Nth(subnet, 1));
     }
 }

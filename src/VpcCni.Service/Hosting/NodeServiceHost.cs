@@ -20,6 +20,7 @@ using VpcCni.Service.Introspection;
 using VpcCni.Service.Kubernetes;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.Rpc;
+using VpcCni.Service.SecurityGroups;
 
 using ProtoServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
@@ -122,6 +123,7 @@ public static class NodeServiceHost
         services.TryAddSingleton(new ReflectionServiceImpl(reflected));
         services.TryAddSingleton(new ReflectionV1ServiceImpl(reflected));
         services.AddNodeLoop();
+        services.AddSecurityGroupsForPods();
         services.AddCniConfig();
 
         // Upstream reports SERVING for its named service as soon as the server runs; one check that

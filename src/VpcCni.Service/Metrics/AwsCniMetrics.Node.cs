@@ -115,5 +115,7 @@ public sealed partial class AwsCniMetrics
         _ipamdErrors.WithLabels(Functions.ReconcileFailed).Inc();
     }
 
+    public void PodEniFailed(string fn) => _podEniErrors.WithLabels(fn).Inc();
+
     private static string Bool(bool value) => value ? "true" : "false";
 }

@@ -42,6 +42,7 @@ public sealed partial class AwsCniMetrics : ICniRequestMetrics, IAwsCallObserver
     private readonly Histogram _nodeInit;
     private readonly Counter _eniAllocationErrors;
     private readonly Counter _reconcileErrors;
+    private readonly Counter _podEniErrors;
     private readonly Counter _addRequests;
     private readonly Counter _delRequests;
     private readonly Counter _noAvailable;
@@ -64,7 +65,7 @@ public sealed partial class AwsCniMetrics : ICniRequestMetrics, IAwsCallObserver
         _reconciles = f.CreateCounter("awscni_reconcile_count", "ENIs and addresses added or removed while reconciling with EC2, by function", "fn");
         _addRequests = f.CreateCounter("awscni_add_ip_req_count", "AddNetwork calls received from the CNI plugin");
         _delRequests = f.CreateCounter("awscni_del_ip_req_count", "DelNetwork calls received from the CNI plugin, by reason", "reason");
-        f.CreateCounter("awscni_pod_eni_error_count", "Errors handling branch ENIs of security groups for pods, by function", "fn");
+        _podEniErrors = f.CreateCounter("awscni_pod_eni_error_count", "Errors handling branch ENIs of security groups for pods, by function", "fn");
         _awsLatency = f.CreateSummary("awscni_aws_api_latency_ms", "Latency of EC2 and IMDS calls in milliseconds", "api", "error", "status");
         _awsErrors = f.CreateCounter("awscni_aws_api_error_count", "EC2 and IMDS errors, by API and error code", "api", "error");
         _awsUtilsErrors = f.CreateCounter("awscni_aws_utils_error_count", "Unhandled errors of the AWS helpers, by function and error", "fn", "error");

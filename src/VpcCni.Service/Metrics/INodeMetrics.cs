@@ -36,4 +36,7 @@ public interface INodeMetrics
 
     /// <summary>A reconciliation run failed.</summary>
     void ReconcileFailed();
+
+    /// <summary>Security groups for pods failed in <paramref name="fn"/> (<c>awscni_pod_eni_error_count</c>; upstream's <c>tryEnableSecurityGroupsForPods</c>).</summary>
+    void PodEniFailed(string fn);
 }

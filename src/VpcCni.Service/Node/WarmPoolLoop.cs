@@ -8,6 +8,7 @@ using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
 using VpcCni.Service.Metrics;
+using VpcCni.Service.SecurityGroups;
 
 namespace VpcCni.Service.Node;
 
@@ -70,6 +71,7 @@ internal sealed partial class WarmPoolLoop(
 
                     _demandHeld = false;
                     await reconciler.RunIfDueAsync(session, stoppingToken).ConfigureAwait(false);
+                    await services.GetRequiredService<TrunkEniTracker>().TickAsync(session, stoppingToken).ConfigureAwait(false);
                     await ReleaseExcludedAsync(primary, settings.CurrentValue, stoppingToken).ConfigureAwait(false);
                     PlanAndStart(session, primary, settings.CurrentValue, work, forDemand: false, stoppingToken);
                     foreach (var card in nodeCards.Secondary)

@@ -7,6 +7,7 @@ using VpcCni.Engine.Rpc;
 using VpcCni.Service.Hosting;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.Node;
+using VpcCni.Service.SecurityGroups;
 
 namespace VpcCni.Service.Rpc;
 
@@ -20,6 +21,7 @@ internal sealed class CniBackendService(
     AddressWaiter waiter,
     IOptionsMonitor<NodeNetworkOptions> node,
     ICniRequestMetrics metrics,
+    BranchEniBackend branches,
     ILogger<CniBackendService> logger) : CNIBackend.CNIBackendBase
 {
     public override async Task<AddNetworkReply> AddNetwork(AddNetworkRequest request, ServerCallContext context)
@@ -39,12 +41,18 @@ internal sealed class CniBackendService(
             NetworkPolicyMode = settings.NetworkPolicyMode,
         };
         reply.VPCv4CIDRs.AddRange(settings.VpcV4Cidrs);
+        var deadline = Deadline(context);
+
+        // Security groups for pods: a pod with a branch ENI is answered from its annotation, never from the pool.
+        if (await branches.TryAnswerAddAsync(request, reply, deadline, context.CancellationToken).ConfigureAwait(false))
+        {
+            return reply;
+        }
 
         IpAssignment assignment;
         try
         {
             // An empty pool makes the call wait a while for the pool to grow (NodeLoop:AddNetworkWait), within its deadline.
-            var deadline = context.Deadline == DateTime.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(context.Deadline, TimeSpan.Zero);
             assignment = await waiter.AssignAsync(key, new IpamMetadata(request.K8SPODNAMESPACE, request.K8SPODNAME), deadline, context.CancellationToken)
                 .ConfigureAwait(false);
         }
@@ -97,8 +105,14 @@ internal sealed class CniBackendService(
             // CNI DEL must succeed when there is nothing left to delete (CNI spec, "DEL"): the
             // runtime repeats DEL, and the plugin then tears down from its prevResult if it has one.
             ServiceLog.DelNetworkUnknownPod(logger, key);
+
+            // A branch-ENI pod never had a pool address: its annotation names the VLAN to remove.
+            await branches.AnswerUnknownDelAsync(request, reply, Deadline(context), context.CancellationToken).ConfigureAwait(false);
         }
 
         return reply;
     }
+
+    private static DateTimeOffset Deadline(ServerCallContext context) =>
+        context.Deadline == DateTime.MaxValue ? DateTimeOffset.MaxValue : new DateTimeOffset(context.Deadline, TimeSpan.Zero);
 }

@@ -33,27 +33,33 @@ internal static class KubeDiscovery
             {
                 ["kind"] = "APIGroupList",
                 ["apiVersion"] = "v1",
-                ["groups"] = new JsonArray([.. Groups().Select(g => (JsonNode)Group(g.Group, g.Version))]),
+                ["groups"] = new JsonArray([.. GroupNames().Select(g => (JsonNode)Group(g))]),
             },
-            ["apis", var group] when Groups().Any(g => g.Group == group) => Group(group, Groups().First(g => g.Group == group).Version),
-            ["apis", var group, var version] when Groups().Contains((group, version)) => ResourceList(group, version),
+            ["apis", var group] when GroupNames().Contains(group) => Group(group),
+            ["apis", var group, var version] when Versions(group).Contains(version) => ResourceList(group, version),
             _ => null,
         };
     }
 
-    private static IEnumerable<(string Group, string Version)> Groups() =>
-        KubeResourceCatalog.All.Where(t => t.Group.Length > 0).Select(t => (t.Group, t.Version)).Distinct();
+    private static IEnumerable<string> GroupNames() =>
+        KubeResourceCatalog.All.Where(t => t.Group.Length > 0).Select(t => t.Group).Distinct();
 
-    private static JsonObject Group(string group, string version)
+    /// <summary>A group's versions, first the one its first kind in the catalogue uses (the preferred one).</summary>
+    private static string[] Versions(string group) =>
+        [.. KubeResourceCatalog.All.Where(t => t.Group == group).Select(t => t.Version).Distinct()];
+
+    /// <summary>One group with every version it serves (vpcresources.k8s.aws has v1beta1 SecurityGroupPolicy and v1alpha1 CNINode).</summary>
+    private static JsonObject Group(string group)
     {
-        var groupVersion = new JsonObject { ["groupVersion"] = $"{group}/{version}", ["version"] = version };
+        JsonObject GroupVersion(string version) => new() { ["groupVersion"] = $"{group}/{version}", ["version"] = version };
+        var versions = Versions(group);
         return new JsonObject
         {
             ["kind"] = "APIGroup",
             ["apiVersion"] = "v1",
             ["name"] = group,
-            ["versions"] = new JsonArray(groupVersion),
-            ["preferredVersion"] = groupVersion.DeepClone(),
+            ["versions"] = new JsonArray([.. versions.Select(v => (JsonNode)GroupVersion(v))]),
+            ["preferredVersion"] = GroupVersion(versions[0]),
         };
     }
 

@@ -22,7 +22,7 @@ public static class KubeResourceCatalog
     public static KubeResourceType SecurityGroupPolicies { get; } = new("vpcresources.k8s.aws", "v1beta1", "securitygrouppolicies", "SecurityGroupPolicy", Namespaced: true);
 
     /// <summary>The per-node object the VPC resource controller and the CNI share.</summary>
-    public static KubeResourceType CniNodes { get; } = new("networking.k8s.aws", "v1alpha1", "cninodes", "CNINode", Namespaced: false);
+    public static KubeResourceType CniNodes { get; } = new("vpcresources.k8s.aws", "v1alpha1", "cninodes", "CNINode", Namespaced: false);
 
     public static IReadOnlyList<KubeResourceType> All { get; } = [Nodes, Pods, ConfigMaps, Events, EniConfigs, SecurityGroupPolicies, CniNodes];
 

@@ -29,9 +29,11 @@ public partial class RbacManifestTests
     }
 
     [Fact]
-    public void TheNodeServiceOnlyReads()
+    public void TheNodeServiceOnlyReadsExceptItsOwnCniNode()
     {
-        Assert.All(ClusterRole.Rules.Concat(Role.Rules), rule => Assert.Equal(["get", "list", "watch"], rule.Verbs));
+        // Security groups for pods: the node records its features on its CNINode (docs/security-groups-for-pods.md).
+        Assert.All(ClusterRole.Rules.Concat(Role.Rules).Where(r => !r.Resources.Contains("cninodes")), rule => Assert.Equal(["get", "list", "watch"], rule.Verbs));
+        Assert.Equal(["create", "get", "list", "patch", "watch"], ClusterRole.Rules.Single(r => r.Resources.Contains("cninodes")).Verbs.Order(StringComparer.Ordinal));
     }
 
     [Fact]

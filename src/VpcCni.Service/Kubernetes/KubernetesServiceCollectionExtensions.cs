@@ -32,6 +32,7 @@ public static class KubernetesServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<NodeKubernetes>();
+        services.TryAddSingleton<NodePodCapacity>();
         services.AddHostedService<KubernetesViewsService>();
         return services;
     }

@@ -18,6 +18,8 @@ using VpcCni.Engine.Ipam.Planning;
 using VpcCni.Service.Hosting;
 using VpcCni.Service.Metrics;
 
+using VpcCni.Service.Kubernetes;
+
 namespace VpcCni.Service.Node;
 
 /// <summary>
@@ -91,8 +93,10 @@ internal sealed partial class NodeInitializer(
         }
 
         metrics.NodeInitialized(time.GetElapsedTime(started), success: true);
+        var capacity = services.GetRequiredService<NodePodCapacity>();
+        await capacity.WaitForNodeAsync(cancellationToken).ConfigureAwait(false);
         var settings = services.GetRequiredService<IOptionsMonitor<VpcCniSettings>>().CurrentValue;
-        var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, settings.Ipam.MaxEni, options.Value.MaxPods);
+        var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, settings.Ipam.MaxEni, capacity.Current);
         var usable = Math.Max(0, limits.MaxEni - session.Facts.UnmanagedEniIds.Count);
         var prefixDelegation = services.GetRequiredService<IpamDatastore>().Settings.PrefixDelegation;
         metrics.NodeCapacityKnown(usable, usable * limits.MaxIpsPerEni(prefixDelegation));

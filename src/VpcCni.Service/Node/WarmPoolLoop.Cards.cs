@@ -1,7 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
+using VpcCni.Service.Kubernetes;
 
 namespace VpcCni.Service.Node;
 
@@ -71,7 +73,7 @@ internal sealed partial class WarmPoolLoop
         // The datastore's mode is fixed when it is built; the targets follow it (ENABLE_PREFIX_DELEGATION
         // needs a restart, like upstream).
         var targets = (PoolTargets.From(settings) with { PrefixDelegation = snapshot.PrefixDelegation }).ForNetworkCard(card.NetworkCard);
-        var limits = PoolLimits.ForInstanceType(session.Facts.Limits, card.NetworkCard, settings.Ipam.MaxEni, loop.MaxPods)
+        var limits = PoolLimits.ForInstanceType(session.Facts.Limits, card.NetworkCard, settings.Ipam.MaxEni, services.GetRequiredService<NodePodCapacity>().Current)
             with { UnmanagedEnis = card.NetworkCard == 0 ? session.Facts.UnmanagedEniIds.Count : 0 };
         return new PoolPlanInput
         {

@@ -30,7 +30,7 @@ internal sealed class TrunkEniTracker(
     IEniLinkIndex links,
     IInstanceMetadata imds,
     IOptionsMonitor<VpcCniSettings> settings,
-    IOptions<NodeLoopOptions> loop,
+    NodePodCapacity capacity,
     INodeMetrics metrics,
     ILogger<TrunkEniTracker> logger,
     IEniConfigSource? eniConfigs = null)
@@ -77,7 +77,7 @@ internal sealed class TrunkEniTracker(
     private List<(string Name, string Value)>? CanSignal(NodeSession session, DatastoreSnapshot snapshot, VpcCniSettings current)
     {
         string? why = null;
-        var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, current.Ipam.MaxEni, loop.Value.MaxPods)
+        var limits = PoolLimits.ForInstanceType(session.Facts.Limits, 0, current.Ipam.MaxEni, capacity.Current)
             with { UnmanagedEnis = session.Facts.UnmanagedEniIds.Count };
         var targets = PoolTargets.From(current) with { PodEniEnabled = false, PrefixDelegation = snapshot.PrefixDelegation };
         if (current.Networking.EnableIpv6)

@@ -63,6 +63,20 @@ public sealed class KubernetesNodeServiceTests
     }
 
     [Fact]
+    public async Task TheNodesPodCapacityCapsThePoolAndARaisedCapacityLetsItGrowWithoutARestart()
+    {
+        await using var node = await ClusterNode.StartAsync(
+            ClusterNode.NodeManifest("{}").Replace("pods: \"29\"", "pods: \"4\"", StringComparison.Ordinal) + ClusterNode.ConfigMapManifest("warm-ip-target: \"7\""));
+        await NodeHarness.EventuallyAsync(() => node.Node.CidrsPerEni.Sum() == 4, "the pool stops at the kubelet's 4 pods");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(4, node.Node.CidrsPerEni.Sum());
+
+        node.Api.LoadYaml(ClusterNode.NodeManifest("{}"));
+
+        await NodeHarness.EventuallyAsync(() => node.Node.CidrsPerEni.Sum() == 7, "seven warm addresses once the capacity is 29");
+    }
+
+    [Fact]
     public async Task DuringAnApiOutageThePodsAreServedReadinessSaysWhyAndAfterItTheConfigMapEditMadeMeanwhileApplies()
     {
         await using var node = await ClusterNode.StartAsync(ClusterNode.NodeManifest("{}") + ClusterNode.ConfigMapManifest("warm-ip-target: \"2\""));

@@ -6,6 +6,9 @@ namespace VpcCni.Engine.Ipam.Planning;
 /// </summary>
 internal static class GrowPlanner
 {
+    /// <summary>Addresses in one delegated /28 prefix.</summary>
+    private const int PrefixSize = 16;
+
     public static PoolAction? Plan(PoolPlanInput input, PoolTargets targets, TargetState state, List<string> notes)
     {
         var snapshot = input.Snapshot;
@@ -29,6 +32,11 @@ internal static class GrowPlanner
             ? Math.Max(1, state.TargetsDefined ? state.Shortage : targets.WarmPrefixTarget - stats.FreePrefixes)
             : state.TargetsDefined ? state.Shortage : limits.MaxCidrsPerEni;
 
+        // Never past the node's pod capacity in one call: the too-low test stops growth at maxPods, and a
+        // call sized by the targets alone would overshoot it (a kubelet --max-pods below WARM_IP_TARGET).
+        var room = Math.Max(limits.MaxPods - stats.TotalIps, 1);
+        wanted = Math.Min(wanted, pd ? (room + PrefixSize - 1) / PrefixSize : room);
+
         var candidate = snapshot.Enis.FirstOrDefault(e => CanFill(e, targets) && e.Cidrs.Count < limits.MaxCidrsPerEni && !input.ExhaustedEniIds.Contains(e.Descriptor.Id));
         if (candidate is not null)
         {
@@ -38,14 +46,14 @@ internal static class GrowPlanner
             return pd ? new AssignPrefixesAction(candidate.Descriptor.Id, count, why) : new AssignAddressesAction(candidate.Descriptor.Id, count, why);
         }
 
-        if (!PoolPredicates.HasRoomForEni(snapshot, targets, limits, out var room))
+        if (!PoolPredicates.HasRoomForEni(snapshot, targets, limits, out var eniRoom))
         {
-            notes.Add($"grow blocked: every ENI is full and there is no room for another ({room})");
+            notes.Add($"grow blocked: every ENI is full and there is no room for another ({eniRoom})");
             return null;
         }
 
         var size = Math.Min(wanted, limits.MaxCidrsPerEni);
-        var reason = $"every usable ENI is full; create an ENI with {size} {(pd ? "prefixes" : "addresses")} ({room})";
+        var reason = $"every usable ENI is full; create an ENI with {size} {(pd ? "prefixes" : "addresses")} ({eniRoom})";
         notes.Add(reason);
         return pd ? new CreateEniAction(0, size, reason) : new CreateEniAction(size, 0, reason);
     }

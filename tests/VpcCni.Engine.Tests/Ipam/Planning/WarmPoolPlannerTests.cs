@@ -243,6 +243,17 @@ public partial class WarmPoolPlannerTests
     }
 
     [Fact]
+    public async Task OneGrowthCallNeverTakesThePoolPastMaxPods()
+    {
+        // WARM_IP=7 on an empty ENI, but the kubelet runs at most 4 pods: ask for 4, not 7.
+        var snapshot = await Datastores.SnapshotAsync(false, [0]);
+
+        var plan = Plan(snapshot, new PoolTargets { WarmIpTarget = 7 }, Fourteen with { MaxPods = 4 });
+
+        Assert.Equal(4, Assert.IsType<AssignAddressesAction>(Assert.Single(plan.Actions)).Count);
+    }
+
+    [Fact]
     public async Task OneUnneededEniIsFreedPerTick()
     {
         // WARM_ENI=1 with 9 IPs per ENI: three empty, old ENIs hold 27 available ≥ (1 + 1) × 9.

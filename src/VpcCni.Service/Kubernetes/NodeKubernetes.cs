@@ -68,6 +68,9 @@ public sealed class NodeKubernetes : IAsyncDisposable
     /// <summary>True when the service reads the cluster (the startup metric's <c>with_api_server</c>).</summary>
     public bool Enabled => Views is not null;
 
+    /// <summary>The connection the views read through, for the service's few writes (src/VpcCni.Service/Cluster); null when the API is not used.</summary>
+    public KubernetesApiConnection? Connection => Views is null ? null : _connection;
+
     /// <summary>The API server's address; null when it is not used.</summary>
     public Uri? Server => _connection?.Server;
 

@@ -7,6 +7,7 @@ using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
+using VpcCni.Service.Cluster;
 using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.Node;
@@ -33,6 +34,7 @@ internal sealed partial class WarmPoolLoop(
     IpamDatastore datastore,
     PoolDemand demand,
     NodeCards nodeCards,
+    NodeSchedulability schedulability,
     IOptions<NodeLoopOptions> options,
     IServiceProvider services,
     TimeProvider time,
@@ -78,7 +80,7 @@ internal sealed partial class WarmPoolLoop(
                     }
 
                     demand.PoolChanged();
-                    tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                    tick = NextTickAsync(timer, schedulability.NextChange, stoppingToken);
                 }
                 else if (demand.Waiting > 0 && !_demandHeld)
                 {

@@ -29,9 +29,14 @@ public partial class RbacManifestTests
     }
 
     [Fact]
-    public void TheNodeServiceOnlyReads()
+    public void TheNodeServiceReadsAndWritesOnlyPodAnnotationsAndEvents()
     {
-        Assert.All(ClusterRole.Rules.Concat(Role.Rules), rule => Assert.Equal(["get", "list", "watch"], rule.Verbs));
+        string[] writes = ["pods: patch", "events: create"];
+        var rules = ClusterRole.Rules.Concat(Role.Rules).ToArray();
+
+        Assert.All(rules.Where(r => !r.Verbs.SequenceEqual(["get", "list", "watch"])), rule =>
+            Assert.Contains($"{Assert.Single(rule.Resources)}: {string.Join(',', rule.Verbs)}", writes));
+        Assert.All(writes, write => Assert.Contains(rules, r => $"{string.Join(',', r.Resources)}: {string.Join(',', r.Verbs)}" == write && r.ApiGroups.SequenceEqual([string.Empty])));
     }
 
     [Fact]

@@ -60,6 +60,18 @@ public sealed class NodeSchedulability : IDisposable
         }
     }
 
+    /// <summary>
+    /// What introspection serves at <c>/v1/node</c> (ours; docs/service.md, "Introspection"): the node's name,
+    /// whether it is schedulable, and whether that was read from the API (<c>Source</c> <c>kubernetes</c>) or
+    /// assumed (<c>none</c>). The warm-pool forecast reads <c>Schedulable</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, object> View() => new SortedDictionary<string, object>(StringComparer.Ordinal)
+    {
+        ["NodeName"] = _kubernetes.NodeName,
+        ["Schedulable"] = IsSchedulable,
+        ["Source"] = _kubernetes.Views?.NodeInfo is null ? "none" : "kubernetes",
+    };
+
     public void Dispose()
     {
         if (_kubernetes.Views is { } views)

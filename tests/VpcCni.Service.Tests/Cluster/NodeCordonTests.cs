@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using VpcCni.Engine.Introspection;
 using VpcCni.Service.Cluster;
 using VpcCni.Service.Kubernetes;
 using VpcCni.Service.Tests.Kubernetes;
@@ -62,6 +63,26 @@ public sealed class NodeCordonTests
         Assert.True((await node.Node.Cni.AddNetworkAsync(ServiceHarness.AddRequest("c2"))).Success);
 
         await NodeHarness.EventuallyAsync(() => node.Node.CidrsPerEni.Sum() == 4, "two assigned and two warm addresses while cordoned");
+    }
+
+    [Fact]
+    public async Task IntrospectionAndTheWarmPoolForecastShowACordonedNodeAndWhyItDoesNotGrow()
+    {
+        var ports = HttpListeners.Allocate();
+        await using var node = await ClusterNode.StartAsync(ClusterNode.NodeManifest("{}"), ports.Settings(new Dictionary<string, string?> { ["WARM_IP_TARGET"] = "2" }));
+        await NodeHarness.EventuallyAsync(() => node.Node.CidrsPerEni.Sum() == 2, "two warm addresses");
+        SetCordon(node.Api, cordoned: true);
+        var schedulability = node.Node.App.Services.GetRequiredService<NodeSchedulability>();
+        await NodeHarness.EventuallyAsync(() => !schedulability.IsSchedulable, "the cordon seen");
+        await ServiceHarness.AddWhenReadyAsync(node.Node.Cni, "c1");
+        using var client = new IntrospectionClient(ports.Introspection("/").ToString());
+
+        var pool = Assert.Single(await client.GetWarmPoolAsync(
+            new WarmPoolForecastRequest { MetricsEndpoint = ports.Metrics.GetLeftPart(UriPartial.Authority) }, CancellationToken.None));
+
+        Assert.False(pool.NodeSchedulable);
+        Assert.Empty(pool.Plan.Actions);
+        Assert.Contains(pool.Plan.Notes, n => n.Contains("the node is unschedulable and AWS_MANAGE_ENIS_NON_SCHEDULABLE is off", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -50,18 +50,7 @@ public sealed class MissingPermissionEventTests
 
     private static async Task<ClusterNode> StartDeniedAsync(string interval)
     {
-        var pod = $$"""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: {{OwnPod}}
-              namespace: kube-system
-              labels: {k8s-app: aws-node}
-            spec:
-              nodeName: {{ClusterNode.NodeName}}
-            ---
-
-            """;
+        var pod = ClusterPods.Manifest("kube-system", OwnPod);
         var node = await ClusterNode.StartAsync(ClusterNode.NodeManifest("{}") + pod, new Dictionary<string, string?>
         {
             ["WARM_IP_TARGET"] = "2",

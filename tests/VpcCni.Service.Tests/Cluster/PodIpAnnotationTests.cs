@@ -92,18 +92,7 @@ public sealed class PodIpAnnotationTests
 
     private static Task<ClusterNode> StartAsync(bool annotate)
     {
-        var pod = $$"""
-            apiVersion: v1
-            kind: Pod
-            metadata:
-              name: pod-c1
-              namespace: default
-              annotations: {other: keep}
-            spec:
-              nodeName: {{ClusterNode.NodeName}}
-            ---
-
-            """;
+        var pod = ClusterPods.Manifest("default", "pod-c1", "{other: keep}");
         var settings = new Dictionary<string, string?> { ["WARM_IP_TARGET"] = "2" };
         if (annotate)
         {

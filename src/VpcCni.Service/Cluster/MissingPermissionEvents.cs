@@ -97,11 +97,11 @@ public sealed class MissingPermissionEvents : BackgroundService
             await foreach (var refusals in _queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
                 var record = Record(refusals);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                timeout.CancelAfter(_options.WriteTimeout);
+                using var limit = new CancellationTokenSource(_options.WriteTimeout, _time);
+                using var linked = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, limit.Token);
                 try
                 {
-                    await _writer.CreateEventAsync(record, timeout.Token).ConfigureAwait(false);
+                    await _writer.CreateEventAsync(record, linked.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
                 {

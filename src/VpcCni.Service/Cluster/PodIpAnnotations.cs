@@ -127,14 +127,15 @@ public sealed class PodIpAnnotations : IAsyncDisposable
 
     private async Task PatchAfterAsync(Task previous, string ns, string name, string? value)
     {
+        // Yield first: the caller holds the lock that orders the writes.
         await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
-        timeout.CancelAfter(_options.WriteTimeout);
         try
         {
-            await _writer!.PatchPodAnnotationAsync(ns, name, KubernetesClusterWriter.PodIpsAnnotation, value, timeout.Token).ConfigureAwait(false);
+            using var limit = new CancellationTokenSource(_options.WriteTimeout, _time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, limit.Token);
+            await _writer!.PatchPodAnnotationAsync(ns, name, KubernetesClusterWriter.PodIpsAnnotation, value, linked.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException && _stop.IsCancellationRequested)
         {
             // The service is stopping.
         }

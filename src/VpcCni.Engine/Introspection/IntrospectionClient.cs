@@ -131,11 +131,24 @@ public sealed class IntrospectionClient : IDisposable
         var (limits, source) = request.Limits is { } given
             ? (given, "given")
             : (await LimitsFromMetricsAsync(request, cards.Count > 0 && cards[0].PrefixDelegation, cancellationToken).ConfigureAwait(false), "metrics");
+        var schedulable = await NodeSchedulableAsync(cancellationToken).ConfigureAwait(false);
         var now = _time.GetUtcNow();
-        return cards.Select(card => WarmPoolForecast.Predict(card, targets, limits, source, now)).ToArray();
+        return cards.Select(card => WarmPoolForecast.Predict(card, targets, limits, source, now, schedulable)).ToArray();
     }
 
     public void Dispose() => _http.Dispose();
+
+    /// <summary>
+    /// Whether the node is schedulable (<c>/v1/node</c>, ours: false while it is cordoned). A node that
+    /// does not serve the path (upstream, or an older release) answers with its list of paths: schedulable.
+    /// </summary>
+    private async Task<bool> NodeSchedulableAsync(CancellationToken cancellationToken)
+    {
+        var (status, body) = await SendAsync("/v1/node", cancellationToken).ConfigureAwait(false);
+        return status != HttpStatusCode.OK
+            || !Deserialize(body, "/v1/node", IntrospectionWireContext.Default.DictionaryStringJsonElement).TryGetValue("Schedulable", out var value)
+            || value.ValueKind != JsonValueKind.False;
+    }
 
     /// <summary>One datastore snapshot per card, rebuilt from <c>/v1/enis</c>.</summary>
     internal async Task<IReadOnlyList<Ipam.DatastoreSnapshot>> GetDatastoresAsync(TimeSpan cooldown, CancellationToken cancellationToken)

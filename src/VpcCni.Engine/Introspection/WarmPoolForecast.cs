@@ -45,13 +45,16 @@ public sealed record WarmPoolForecast
     /// <summary>The predicted actions in words (<c>grow</c>, <c>release</c>, <c>free</c>), or <c>none</c>.</summary>
     public string NextAction => Plan.IsEmpty ? "none" : string.Join("; ", Plan.Actions.Select(a => a.Reason));
 
-    /// <summary>Predicts the next tick of one card (pure).</summary>
-    public static WarmPoolForecast Predict(DatastoreSnapshot snapshot, PoolTargets targets, PoolLimits limits, string limitsSource, DateTimeOffset now)
+    /// <summary>False while the node is cordoned, as its <c>/v1/node</c> said; the plan then says why it does not grow.</summary>
+    public bool NodeSchedulable { get; init; } = true;
+
+    /// <summary>Predicts the next tick of one card (pure); <paramref name="nodeSchedulable"/> false for a cordoned node.</summary>
+    public static WarmPoolForecast Predict(DatastoreSnapshot snapshot, PoolTargets targets, PoolLimits limits, string limitsSource, DateTimeOffset now, bool nodeSchedulable = true)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(targets);
         var inForce = targets with { PrefixDelegation = snapshot.PrefixDelegation };
-        var plan = WarmPoolPlanner.Plan(new PoolPlanInput { Snapshot = snapshot, Targets = inForce, Limits = limits, Now = now });
+        var plan = WarmPoolPlanner.Plan(new PoolPlanInput { Snapshot = snapshot, Targets = inForce, Limits = limits, Now = now, NodeSchedulable = nodeSchedulable });
         return new WarmPoolForecast
         {
             NetworkCard = snapshot.NetworkCard,
@@ -60,6 +63,7 @@ public sealed record WarmPoolForecast
             LimitsSource = limitsSource,
             Stats = snapshot.Stats,
             PrefixDelegation = snapshot.PrefixDelegation,
+            NodeSchedulable = nodeSchedulable,
             Plan = plan with { Notes = [.. plan.Notes, "prediction: ENI ages and the release interval are not served, so both count as elapsed"] },
         };
     }

@@ -13,6 +13,7 @@ using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Checkpoint;
 using VpcCni.Engine.Rpc;
+using VpcCni.Service.Cluster;
 using VpcCni.Service.Cni;
 using VpcCni.Service.Configuration;
 using VpcCni.Service.Node;
@@ -50,6 +51,7 @@ public static class NodeServiceHost
         // The ConfigMap joins them when the Kubernetes API is used (defaults < ConfigMap < environment).
         builder.Services.AddLiveVpcCniSettings(builder.Configuration, provider => provider.GetRequiredService<NodeKubernetes>().ConfigMapData);
         builder.Services.AddNodeKubernetes();
+        builder.Services.AddNodeClusterWrites();
         builder.Services.AddLiveLogLevel();
         AddServices(builder.Services);
         builder.Services.AddNodeIntrospection().AddNodeMetrics();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Configuration;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Placement;
+using VpcCni.Service.Cluster;
 using VpcCni.Service.Node;
 
 namespace VpcCni.Service.Introspection;
@@ -21,12 +22,13 @@ internal sealed class IntrospectionHandler(
     IOptionsMonitor<VpcCniSettings> settings,
     IEnumerable<IEniConfigSource> eniConfigSources,
     IEnumerable<NodeCards> nodeCards,
+    NodeSchedulability schedulability,
     ILogger<IntrospectionHandler> logger)
 {
     /// <summary>Every path the listener serves, in the order the unknown-path answer lists them.</summary>
     public static IReadOnlyList<string> Paths { get; } =
     [
-        "/v1/enis", "/v1/pods", "/v1/eni-configs", "/v1/ipamd-env-settings", "/v1/networkutils-env-settings", "/healthz", "/readyz",
+        "/v1/enis", "/v1/pods", "/v1/eni-configs", "/v1/ipamd-env-settings", "/v1/networkutils-env-settings", "/v1/node", "/healthz", "/readyz",
     ];
 
     public Task HandleAsync(HttpContext context)
@@ -42,6 +44,7 @@ internal sealed class IntrospectionHandler(
             "/v1/eni-configs" => EniConfigsAsync(context),
             "/v1/ipamd-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetIpamdEnvSettings(), json.IReadOnlyDictionaryStringObject),
             "/v1/networkutils-env-settings" => WriteJsonAsync(context, settings.CurrentValue.GetNetworkUtilsEnvSettings(), json.IReadOnlyDictionaryStringObject),
+            "/v1/node" => WriteJsonAsync(context, schedulability.View(), json.IReadOnlyDictionaryStringObject),
             "/healthz" => WriteTextAsync(context, StatusCodes.Status200OK, "ok"),
             "/readyz" => ReadyAsync(context),
             _ => WriteJsonAsync(context, new AvailableCommandsView(Paths), json.AvailableCommandsView),

@@ -68,7 +68,7 @@ public sealed class NodeKubernetes : IAsyncDisposable
     /// <summary>True when the service reads the cluster (the startup metric's <c>with_api_server</c>).</summary>
     public bool Enabled => Views is not null;
 
-    /// <summary>The connection for reads and writes beyond the views (CNINode, a pod the views have not seen yet); null when the API is not used.</summary>
+    /// <summary>The connection for reads and writes beyond the views (CNINode, a pod the views have not seen yet, pod annotations, Events); null when the API is not used.</summary>
     public KubernetesApiConnection? Connection => Views is null ? null : _connection;
 
     /// <summary>The API server's address; null when it is not used.</summary>

@@ -86,6 +86,7 @@ internal sealed partial class WarmPoolLoop
             MinimumEniLifetime = loop.MinimumEniLifetime,
             InsufficientCidrBackoffUntil = card.GrowthPausedUntil,
             Pending = pending,
+            NodeSchedulable = schedulability.IsSchedulable,
         };
     }
 

@@ -7,6 +7,7 @@ using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Ipam.Execution;
 using VpcCni.Engine.Ipam.Planning;
+using VpcCni.Service.Cluster;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.SecurityGroups;
 
@@ -34,6 +35,7 @@ internal sealed partial class WarmPoolLoop(
     IpamDatastore datastore,
     PoolDemand demand,
     NodeCards nodeCards,
+    NodeSchedulability schedulability,
     IOptions<NodeLoopOptions> options,
     IServiceProvider services,
     TimeProvider time,
@@ -80,7 +82,7 @@ internal sealed partial class WarmPoolLoop(
                     }
 
                     demand.PoolChanged();
-                    tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
+                    tick = NextTickAsync(timer, schedulability.NextChange, stoppingToken);
                 }
                 else if (demand.Waiting > 0 && !_demandHeld)
                 {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Ipam;
 using VpcCni.Engine.Rpc;
+using VpcCni.Service.Cluster;
 using VpcCni.Service.Hosting;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.Node;
@@ -22,6 +23,7 @@ internal sealed class CniBackendService(
     IOptionsMonitor<NodeNetworkOptions> node,
     ICniRequestMetrics metrics,
     BranchEniBackend branches,
+    PodIpAnnotations annotations,
     ILogger<CniBackendService> logger) : CNIBackend.CNIBackendBase
 {
     public override async Task<AddNetworkReply> AddNetwork(AddNetworkRequest request, ServerCallContext context)
@@ -68,6 +70,7 @@ internal sealed class CniBackendService(
 
         ServiceLog.AddNetworkAnswered(logger, key, assignment.Address, assignment.DeviceNumber, assignment.RouteTableId, assignment.WasAlreadyAssigned);
         metrics.AddressAssigned(assignment.WasAlreadyAssigned);
+        await annotations.AddedAsync(request.K8SPODNAMESPACE, request.K8SPODNAME, assignment.Address, context.CancellationToken).ConfigureAwait(false);
         reply.Success = true;
         reply.IPAllocationMetadata.Add(new IPAllocationMetadata
         {
@@ -93,6 +96,7 @@ internal sealed class CniBackendService(
         {
             var release = await datastore.UnassignAsync(key, context.CancellationToken).ConfigureAwait(false);
             ServiceLog.DelNetworkReleased(logger, key, release.Address);
+            await annotations.DeletedAsync(request.K8SPODNAMESPACE, request.K8SPODNAME, release.Address, context.CancellationToken).ConfigureAwait(false);
             reply.IPAllocationMetadata.Add(new IPAllocationMetadata
             {
                 IPv4Addr = release.Address.ToString(),

@@ -113,9 +113,26 @@ public sealed class IntrospectionClientTests
         Assert.Equal((3, 9, "metrics"), (pool.Limits.MaxEni, pool.Limits.MaxCidrsPerEni, pool.LimitsSource));
         Assert.Equal((4, 1, 1, 2), (pool.TotalIps, pool.AssignedIps, pool.CooldownIps, pool.AvailableIps));
         Assert.True(pool.IsPrediction);
+        Assert.True(pool.NodeSchedulable);
         Assert.True(pool.Plan.TooLow);
         Assert.IsType<AssignAddressesAction>(Assert.Single(pool.Plan.Actions));
         Assert.Contains("/metrics", server.Requests);
+    }
+
+    [Fact]
+    public async Task WarmPoolOfACordonedNodePredictsNoGrowthAndSaysWhy()
+    {
+        var node = CannedNode.SecondaryIpNode();
+        node["/v1/node"] = (200, """{"NodeName":"ip-10-0-0-10","Schedulable":false,"Source":"kubernetes"}""");
+        await using var server = CannedHttpServer.OnTcp(node);
+        using var client = Client(server.Endpoint);
+
+        var pool = Assert.Single(await client.GetWarmPoolAsync(new WarmPoolForecastRequest { MetricsEndpoint = server.Endpoint }, CancellationToken.None));
+
+        Assert.False(pool.NodeSchedulable);
+        Assert.True(pool.Plan.TooLow);
+        Assert.Empty(pool.Plan.Actions);
+        Assert.Contains(pool.Plan.Notes, n => n.Contains("the node is unschedulable and AWS_MANAGE_ENIS_NON_SCHEDULABLE is off", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -29,11 +29,16 @@ public partial class RbacManifestTests
     }
 
     [Fact]
-    public void TheNodeServiceOnlyReadsExceptItsOwnCniNode()
+    public void TheNodeServiceReadsAndWritesOnlyItsCniNodePodAnnotationsAndEvents()
     {
-        // Security groups for pods: the node records its features on its CNINode (docs/security-groups-for-pods.md).
-        Assert.All(ClusterRole.Rules.Concat(Role.Rules).Where(r => !r.Resources.Contains("cninodes")), rule => Assert.Equal(["get", "list", "watch"], rule.Verbs));
-        Assert.Equal(["create", "get", "list", "patch", "watch"], ClusterRole.Rules.Single(r => r.Resources.Contains("cninodes")).Verbs.Order(StringComparer.Ordinal));
+        // Security groups for pods record the node's features on its CNINode (docs/security-groups-for-pods.md);
+        // ANNOTATE_POD_IP patches pods; MissingIAMPermissions creates Events (docs/kubernetes.md, "What it writes").
+        string[] writes = ["pods: patch", "events: create", "cninodes: get,list,watch,create,patch"];
+        var rules = ClusterRole.Rules.Concat(Role.Rules).ToArray();
+
+        Assert.All(rules.Where(r => !r.Verbs.SequenceEqual(["get", "list", "watch"])), rule =>
+            Assert.Contains($"{Assert.Single(rule.Resources)}: {string.Join(',', rule.Verbs)}", writes));
+        Assert.All(writes, write => Assert.Contains(rules, r => $"{string.Join(',', r.Resources)}: {string.Join(',', r.Verbs)}" == write));
     }
 
     [Fact]

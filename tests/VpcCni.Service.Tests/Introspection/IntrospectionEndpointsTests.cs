@@ -136,7 +136,7 @@ public sealed class IntrospectionEndpointsTests
         using var body = await GetJsonAsync(ports.Introspection(path));
 
         Assert.Equal(
-            ["/v1/enis", "/v1/pods", "/v1/eni-configs", "/v1/ipamd-env-settings", "/v1/networkutils-env-settings", "/healthz", "/readyz"],
+            ["/v1/enis", "/v1/pods", "/v1/eni-configs", "/v1/ipamd-env-settings", "/v1/networkutils-env-settings", "/v1/node", "/healthz", "/readyz"],
             body.RootElement.GetProperty("AvailableCommands").EnumerateArray().Select(c => c.GetString()));
     }
 

@@ -26,10 +26,11 @@ public sealed class DemandGrowthTests
         Assert.Equal(60, replies.Select(r => r.IPAllocationMetadata.Single().IPv4Addr).Distinct().Count());
 
         // 29 on the primary ENI and two new ENIs of 29 cover the 60 pods; the next tick adds the warm
-        // ENI WARM_ENI_TARGET=1 wants (27 free < 29), and 4 × 29 ≥ maxPods 110 stops the pool there.
-        await NodeHarness.EventuallyAsync(() => node.CidrsPerEni.SequenceEqual([29, 29, 29, 29]), "the pool settles at four full ENIs");
+        // ENI WARM_ENI_TARGET=1 wants (27 free < 29), with the 23 addresses that bring the pool to
+        // maxPods 110 and no further (docs/ipam.md, step 2).
+        await NodeHarness.EventuallyAsync(() => node.CidrsPerEni.SequenceEqual([29, 29, 29, 23]), "the pool settles at maxPods: three full ENIs and 23 on the fourth");
         await NodeHarness.TicksAsync(5);
-        Assert.Equal([29, 29, 29, 29], node.CidrsPerEni);
+        Assert.Equal([29, 29, 29, 23], node.CidrsPerEni);
         Assert.Equal(
             (1, 3, 3, 3, 1),
             (NodeHarness.Requests(sim, "AssignPrivateIpAddresses"), NodeHarness.Requests(sim, "CreateNetworkInterface"),

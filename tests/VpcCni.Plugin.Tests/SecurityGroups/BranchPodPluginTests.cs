@@ -50,7 +50,14 @@ public sealed class BranchPodPluginTests(PluginNode node)
               labels: {app: sgp}
             spec:
               nodeName: {{NodeName}}
-              containers: [{name: app, image: nginx}]
+              # The limit the resource controller's webhook adds to a pod a SecurityGroupPolicy selects: until the
+              # branch annotation arrives, the service refuses the pod instead of giving it a pool address.
+              containers:
+              - name: app
+                image: nginx
+                resources:
+                  limits: {vpc.amazonaws.com/pod-eni: "1"}
+                  requests: {vpc.amazonaws.com/pod-eni: "1"}
             """);
         await using var controller = new ResourceController(api.Store, sim.World);
         await controller.StartAsync(CancellationToken.None);

@@ -31,6 +31,7 @@ function New-DemoRuntime {
         Directory     = (New-Item -ItemType Directory -Path (Join-Path ([IO.Path]::GetTempPath()) "vpccni-demo-$id")).FullName
         NodeNamespace = "vpccni-demo-$id-node"
         PodNamespaces = [Collections.Generic.List[string]]::new()
+        NetworkConfig = $null
     }
     try {
         Invoke-DemoIp netns add $runtime.NodeNamespace | Out-Null
@@ -47,18 +48,23 @@ function New-DemoRuntime {
 function Get-DemoNetworkConfig {
     # The plugin's stanza of the conflist the node rendered, with the list's name and version, as
     # libcni hands it to the plugin; the plugin log goes to the demo's directory.
+    # The conflist is read once (the first call waits for the node to render it), as a runtime loads it.
     param([Parameter(Mandatory)] $Runtime, $PrevResult)
-    $path = $Runtime.CniConfigFile
-    $deadline = [DateTime]::UtcNow.AddSeconds(30)
-    while (-not (Test-Path $path)) {
-        if ([DateTime]::UtcNow -gt $deadline) { throw "The node did not render $path within 30 s." }
-        Start-Sleep -Milliseconds 200
+    if (-not $Runtime.NetworkConfig) {
+        $path = $Runtime.CniConfigFile
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (-not (Test-Path $path)) {
+            if ([DateTime]::UtcNow -gt $deadline) { throw "The node did not render $path within 30 s." }
+            Start-Sleep -Milliseconds 200
+        }
+        $list = Get-Content $path -Raw | ConvertFrom-Json -AsHashtable
+        $stanza = $list.plugins[0]
+        $stanza.cniVersion = $list.cniVersion
+        $stanza.name = $list.name
+        $stanza.pluginLogFile = Join-Path $Runtime.Directory 'plugin.log'
+        $Runtime.NetworkConfig = $stanza
     }
-    $list = Get-Content $path -Raw | ConvertFrom-Json -AsHashtable
-    $config = $list.plugins[0]
-    $config.cniVersion = $list.cniVersion
-    $config.name = $list.name
-    $config.pluginLogFile = Join-Path $Runtime.Directory 'plugin.log'
+    $config = $Runtime.NetworkConfig.Clone()
     if ($PrevResult) { $config.prevResult = $PrevResult }
     $config | ConvertTo-Json -Depth 10 -Compress
 }

@@ -54,7 +54,7 @@ public sealed class ModuleBench : IBenchmarkSuite
 
     public string? CannotRunReason()
     {
-        var missing = new[] { ModulePath(), PesterPath() ?? ".tools/packages/pester/*/tools/Pester.psd1", Path.Combine(Root(), "out", "bin", "vpc-cni-node") }
+        var missing = new[] { ModulePath(), PesterPath() ?? ".tools/packages/pester/*/tools/Pester.psd1", BenchPaths.Published("vpc-cni-node") }
             .Where(p => !File.Exists(p)).ToList();
         return missing.Count == 0 ? null : $"missing {string.Join(", ", missing)} (`build.ps1 -Task Publish`, and `-Task Test` once for Pester).";
     }
@@ -102,7 +102,7 @@ public sealed class ModuleBench : IBenchmarkSuite
     {
         var info = new ProcessStartInfo("dotnet", ["pwsh", "-NoProfile", "-NonInteractive", "-Command", script])
         {
-            WorkingDirectory = Root(),
+            WorkingDirectory = BenchPaths.Root(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -133,26 +133,13 @@ public sealed class ModuleBench : IBenchmarkSuite
         return figures;
     }
 
-    private static string ModulePath() => Path.Combine(Root(), "out", "VpcCni", "VpcCni.psd1");
+    private static string ModulePath() => Path.Combine(BenchPaths.Root(), "out", "VpcCni", "VpcCni.psd1");
 
     private static string? PesterPath()
     {
-        var packages = Path.Combine(Root(), ".tools", "packages", "pester");
+        var packages = Path.Combine(BenchPaths.Root(), ".tools", "packages", "pester");
         return Directory.Exists(packages)
             ? Directory.GetFiles(packages, "Pester.psd1", SearchOption.AllDirectories).Order(StringComparer.Ordinal).LastOrDefault()
             : null;
-    }
-
-    private static string Root()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VpcCni.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Environment.CurrentDirectory;
     }
 }

@@ -194,7 +194,7 @@ public sealed class PluginRuntimeBench : IBenchmarkSuite
     private static async Task<string> BuildDriverAsync(string directory, CancellationToken cancellationToken)
     {
         var output = Path.Combine(directory, "cni-driver");
-        var build = new ProcessStartInfo("go", ["build", "-o", output, "."]) { WorkingDirectory = Path.Combine(RepositoryRoot(), "tools", "cni-driver") };
+        var build = new ProcessStartInfo("go", ["build", "-o", output, "."]) { WorkingDirectory = Path.Combine(BenchPaths.Root(), "tools", "cni-driver") };
         build.Environment["GO111MODULE"] = "off";
         build.Environment["GOPATH"] = "/usr/share/gocode";
         build.Environment["GOFLAGS"] = string.Empty;
@@ -203,20 +203,7 @@ public sealed class PluginRuntimeBench : IBenchmarkSuite
         return output;
     }
 
-    private static string Published(string name) => Path.Combine(RepositoryRoot(), "out", "bin", name);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "VpcCni.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Environment.CurrentDirectory;
-    }
+    private static string Published(string name) => BenchPaths.Published(name);
 
     private static Task<string> RunAsync(string program, CancellationToken cancellationToken, params string[] arguments) =>
         RunAsync(new ProcessStartInfo(program, arguments), cancellationToken);

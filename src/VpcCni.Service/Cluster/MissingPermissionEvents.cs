@@ -47,7 +47,7 @@ public sealed class MissingPermissionEvents : BackgroundService
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
         _logger = loggers.CreateLogger<MissingPermissionEvents>();
-        _writer = kubernetes.Connection is { } connection ? new KubernetesClusterWriter(connection, loggers.CreateLogger<KubernetesClusterWriter>()) : null;
+        _writer = kubernetes.Writer;
     }
 
     /// <summary>The Event's message for a refused <paramref name="action"/>.</summary>

@@ -41,7 +41,7 @@ public sealed class PodIpAnnotations : IAsyncDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _options = options.Value;
         _logger = loggers.CreateLogger<PodIpAnnotations>();
-        _writer = kubernetes.Connection is { } connection ? new KubernetesClusterWriter(connection, loggers.CreateLogger<KubernetesClusterWriter>()) : null;
+        _writer = kubernetes.Writer;
     }
 
     /// <summary>After a successful AddNetwork: the annotation becomes <paramref name="address"/>.</summary>

@@ -54,6 +54,7 @@ public sealed class NodeKubernetes : IAsyncDisposable
         try
         {
             Views = new KubernetesNodeViews(_connection, view, time, loggers);
+            Writer = new KubernetesClusterWriter(_connection, loggers.CreateLogger<KubernetesClusterWriter>());
         }
         catch
         {
@@ -64,6 +65,9 @@ public sealed class NodeKubernetes : IAsyncDisposable
 
     /// <summary>The views; null when the service does not use the API server.</summary>
     public KubernetesNodeViews? Views { get; }
+
+    /// <summary>The one writer for pod annotations and Events over <see cref="Connection"/>; null when the API is not used.</summary>
+    public KubernetesClusterWriter? Writer { get; }
 
     /// <summary>True when the service reads the cluster (the startup metric's <c>with_api_server</c>).</summary>
     public bool Enabled => Views is not null;

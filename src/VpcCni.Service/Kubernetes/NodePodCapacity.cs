@@ -38,7 +38,4 @@ public sealed class NodePodCapacity(NodeKubernetes kubernetes, IOptions<NodeLoop
 
     /// <summary>The capacity in force now.</summary>
     public int Current => kubernetes.Views?.NodeInfo?.PodCapacity is > 0 and var pods ? pods : options.Value.MaxPods;
-
-    /// <summary>Where <see cref="Current"/> comes from, for logs and introspection.</summary>
-    public string Source => kubernetes.Views?.NodeInfo?.PodCapacity is > 0 ? "Node status.capacity.pods" : "NodeLoop:MaxPods";
 }

@@ -6,9 +6,6 @@ namespace VpcCni.Engine.Ipam.Planning;
 /// </summary>
 internal static class GrowPlanner
 {
-    /// <summary>Addresses in one delegated /28 prefix.</summary>
-    private const int PrefixSize = 16;
-
     public static PoolAction? Plan(PoolPlanInput input, PoolTargets targets, TargetState state, List<string> notes)
     {
         var snapshot = input.Snapshot;
@@ -35,7 +32,7 @@ internal static class GrowPlanner
         // Never past the node's pod capacity in one call: the too-low test stops growth at maxPods, and a
         // call sized by the targets alone would overshoot it (a kubelet --max-pods below WARM_IP_TARGET).
         var room = Math.Max(limits.MaxPods - stats.TotalIps, 1);
-        wanted = Math.Min(wanted, pd ? (room + PrefixSize - 1) / PrefixSize : room);
+        wanted = Math.Min(wanted, pd ? (room + PoolLimits.AddressesPerPrefix - 1) / PoolLimits.AddressesPerPrefix : room);
 
         var candidate = snapshot.Enis.FirstOrDefault(e => CanFill(e, targets) && e.Cidrs.Count < limits.MaxCidrsPerEni && !input.ExhaustedEniIds.Contains(e.Descriptor.Id));
         if (candidate is not null)

@@ -40,6 +40,25 @@ internal sealed class AddCommand(CommandContext context)
         }
 
         using var ipam = new IpamBackend(context.Conf.IpamSocket, context.Host.Time);
+        using var dataplane = new PodDataplane(context);
+        var headStart = VethHeadStart.Start(dataplane, context);
+        try
+        {
+            return await AllocateAndWireAsync(ipam, dataplane, headStart, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            // A pair made ahead and not used (no address, a branch-ENI pod, a failure) goes before ADD answers.
+            if (headStart is not null)
+            {
+                await headStart.DiscardAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<CniResult> AllocateAndWireAsync(IpamBackend ipam, PodDataplane dataplane, VethHeadStart? headStart, CancellationToken cancellationToken)
+    {
+        var pod = context.Pod;
         AddNetworkReply reply;
         try
         {
@@ -68,14 +87,13 @@ internal sealed class AddCommand(CommandContext context)
         }
 
         LogSnat(reply, addresses[0].Address);
-        using var dataplane = new PodDataplane(context);
         var wired = new List<(PodNetworkRequest Request, PodWiringResult Wired)>();
         try
         {
             for (var i = 0; i < addresses.Count; i++)
             {
                 var request = dataplane.Request(addresses[i].Address, addresses[i].Meta.RouteTableId, i);
-                wired.Add((request, reply.PodVlanId != 0 ? dataplane.Branches.Setup(Branch(request, reply)) : dataplane.Pods.Setup(request)));
+                wired.Add((request, await WireAsync(dataplane, request, reply, i == 0 ? headStart : null).ConfigureAwait(false)));
             }
 
             await EnforcePolicyAsync(reply, addresses.Count, cancellationToken).ConfigureAwait(false);
@@ -97,6 +115,29 @@ internal sealed class AddCommand(CommandContext context)
         }
 
         return AddResultBuilder.Build(context, reply, wired);
+    }
+
+    /// <summary>One interface: a branch-ENI pod's VLAN, or the veth pair (made ahead when <paramref name="headStart"/> has it) and its address.</summary>
+    private async Task<PodWiringResult> WireAsync(PodDataplane dataplane, PodNetworkRequest request, AddNetworkReply reply, VethHeadStart? headStart)
+    {
+        if (reply.PodVlanId != 0)
+        {
+            // A branch-ENI pod the runtime's annotations did not announce: in standard mode its veth has the same names.
+            if (headStart is not null)
+            {
+                await headStart.DiscardAsync().ConfigureAwait(false);
+            }
+
+            return dataplane.Branches.Setup(Branch(request, reply));
+        }
+
+        if (headStart is null)
+        {
+            return dataplane.Pods.Setup(request);
+        }
+
+        using var pair = await headStart.TakeAsync().ConfigureAwait(false);
+        return dataplane.Pods.Setup(request, pair);
     }
 
     private AddNetworkRequest Request() => new()

@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.Namespaces;
+using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Engine.Rpc;
 using VpcCni.Plugin.Backend;
 using VpcCni.Plugin.Cni;
@@ -30,7 +31,9 @@ internal sealed class DelCommand(CommandContext context)
             return;
         }
 
-        DelNetworkReply reply;
+        using var dataplane = new PodDataplane(context);
+        var podSide = RemovePodSideAhead(dataplane);
+        DelNetworkReply? reply = null;
         try
         {
             using var ipam = new IpamBackend(context.Conf.IpamSocket, context.Host.Time);
@@ -39,13 +42,19 @@ internal sealed class DelCommand(CommandContext context)
         catch (RpcException e) when (IsUnknownPod(e))
         {
             PluginLog.UnknownContainer(_log, context.Env.ContainerId);
-            TeardownOwned(prev);
-            return;
         }
         catch (RpcException e)
         {
             PluginLog.ServiceDownOnDel(_log, e, context.Env.ContainerId);
-            TeardownOwned(prev);
+        }
+        finally
+        {
+            await podSide.ConfigureAwait(false);
+        }
+
+        if (reply is null)
+        {
+            TeardownOwned(dataplane, prev);
             return;
         }
 
@@ -57,20 +66,36 @@ internal sealed class DelCommand(CommandContext context)
         if (reply.IPAllocationMetadata.Count == 0)
         {
             PluginLog.UnknownContainer(_log, context.Env.ContainerId);
-            TeardownOwned(prev);
+            TeardownOwned(dataplane, prev);
         }
         else
         {
-            TeardownReleased(reply);
+            TeardownReleased(dataplane, reply);
         }
 
         await DeletePolicyAsync(reply.NetworkPolicyMode, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The service released these addresses of this container: their host objects are this sandbox's.</summary>
-    private void TeardownReleased(DelNetworkReply reply)
+    /// <summary>
+    /// The pod-side end of the first interface's veth pair, deleted on its own thread while the service
+    /// releases the address: the kernel's deletion is most of a DEL's time (docs/plugin.md, "Start-up").
+    /// The end in this sandbox's own namespace is this sandbox's whatever the service answers, and its
+    /// host route goes with it, which <see cref="PodNetworkWiring.TeardownIfOwned"/> reads as "ours".
+    /// </summary>
+    private Task RemovePodSideAhead(PodDataplane dataplane)
     {
-        using var dataplane = new PodDataplane(context);
+        if (context.Env.Netns.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var request = dataplane.Request(IPAddress.Any, RouteTables.Main, 0);
+        return Task.Factory.StartNew(() => Tolerant(() => dataplane.Pods.RemovePodVeth(request)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    /// <summary>The service released these addresses of this container: their host objects are this sandbox's.</summary>
+    private void TeardownReleased(PodDataplane dataplane, DelNetworkReply reply)
+    {
         var index = 0;
         foreach (var meta in reply.IPAllocationMetadata)
         {
@@ -88,7 +113,7 @@ internal sealed class DelCommand(CommandContext context)
     }
 
     /// <summary>Without the service's word, only what provably belongs to this sandbox goes (PodNetworkWiring.TeardownIfOwned).</summary>
-    private void TeardownOwned(PrevResultView? prev)
+    private void TeardownOwned(PodDataplane dataplane, PrevResultView? prev)
     {
         if (prev is null)
         {
@@ -96,7 +121,6 @@ internal sealed class DelCommand(CommandContext context)
             return;
         }
 
-        using var dataplane = new PodDataplane(context);
         foreach (var attachment in prev.Interfaces)
         {
             Tolerant(() => dataplane.Pods.TeardownIfOwned(dataplane.Request(attachment.Address, attachment.RouteTable, attachment.Index)));

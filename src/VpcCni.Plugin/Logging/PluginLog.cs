@@ -69,4 +69,10 @@ internal static partial class PluginLog
 
     [LoggerMessage(EventId = LogEventIds.Plugin + 20, Level = LogLevel.Information, Message = "STATUS: the node service answered {Status}")]
     public static partial void StatusAnswered(ILogger logger, string status);
+
+    [LoggerMessage(EventId = LogEventIds.Plugin + 21, Level = LogLevel.Debug, Message = "The veth pair made ahead of the address was not used: {HostVeth} deleted ({Removed})")]
+    public static partial void UnusedVethDeleted(ILogger logger, string hostVeth, int removed);
+
+    [LoggerMessage(EventId = LogEventIds.Plugin + 22, Level = LogLevel.Debug, Message = "The veth pair made ahead of the address could not be made; its creation removed what it had made")]
+    public static partial void UnusedVethFailed(ILogger logger, Exception exception);
 }

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Errors;
 using VpcCni.Engine.Linux.Namespaces;
-using VpcCni.Engine.Linux.Netlink;
 
 namespace VpcCni.Engine.Linux.Wiring;
 
@@ -46,10 +45,8 @@ public sealed partial class PodNetworkWiring
         Validate(request);
         try
         {
-            var result = WireVeth(request, request.HostVeth);
-            AddHostIpRules(request.PodIp, result.HostIndex, request.RouteTable);
-            DataplaneLog.PodWired(_logger, request.PodNamespace, request.PodName, request.PodIp, result.HostVeth, request.RouteTable);
-            return result;
+            using var pair = CreatePair(request, request.HostVeth);
+            return Finish(request, pair);
         }
         catch (Exception e) when (e is VpcCniException or IOException)
         {
@@ -57,6 +54,14 @@ public sealed partial class PodNetworkWiring
             Undo(request);
             throw;
         }
+    }
+
+    private PodWiringResult Finish(PodNetworkRequest request, PodVethPair pair)
+    {
+        ConfigurePod(request, pair);
+        AddHostIpRules(request.PodIp, pair.Links.HostIndex, request.RouteTable);
+        DataplaneLog.PodWired(_logger, request.PodNamespace, request.PodName, request.PodIp, pair.Links.HostVeth, request.RouteTable);
+        return pair.Links;
     }
 
     /// <summary>
@@ -98,38 +103,9 @@ public sealed partial class PodNetworkWiring
     /// <summary>Steps 1–4 of ADD: stale veth removal, the pair, host sysctls, and the pod side.</summary>
     internal PodWiringResult WireVeth(PodNetworkRequest request, string hostVeth)
     {
-        if (RemoveLink(hostVeth) > 0)
-        {
-            DataplaneLog.StaleVethDeleted(_logger, hostVeth);
-        }
-
-        var hostMac = LinkCodec.RandomLocalMac();
-        var mtu = EffectiveMtu(request.Mtu);
-        using var hostNamespace = _netNs.Open(_hostNamespacePath);
-        using var pod = RtNetlink.OpenIn(_netNs, request.NetnsPath);
-        pod.CreateVeth(request.PodInterface, hostVeth, mtu, hostMac, hostNamespace);
-        var hostLink = _host.FindLinkByName(hostVeth)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.HostVethMissing, $"Host veth {hostVeth} was not found in {_hostNamespacePath} right after creating it.");
-
-        // Before the link goes up, so it never accepts a router advertisement (upstream driver.go).
-        WriteSysctls(_hostNamespacePath, [($"net/ipv6/conf/{hostVeth}/accept_ra", "0"), ($"net/ipv6/conf/{hostVeth}/accept_redirects", "1"), ($"net/ipv6/conf/{hostVeth}/forwarding", "0")]);
-        _host.SetUp(hostLink.Index);
-
-        var podLink = pod.FindLinkByName(request.PodInterface)
-            ?? throw new VpcCniException(VpcCniErrorCategory.Internal, ErrorIds.Dataplane.PodInterfaceMissing, $"Pod interface {request.PodInterface} was not found in {request.NetnsPath} right after creating it.");
-        pod.SetUp(podLink.Index);
-        var gateway = request.Gateway;
-        var table = request.InterfaceIndex == 0 ? RouteTables.Main : request.InterfaceIndex;
-        pod.ReplaceRoute(new RouteEntry(HostPrefix(gateway), null, podLink.Index, RouteTables.Main, RouteScope.Link));
-        pod.ReplaceRoute(new RouteEntry(new IPNetwork(IPAddress.Any, 0), gateway, podLink.Index, table));
-        if (request.InterfaceIndex > 0)
-        {
-            Idempotent.Create(() => pod.AddRule(new RuleEntry(1, table, Source: HostPrefix(request.PodIp))));
-        }
-
-        Idempotent.Create(() => pod.AddAddress(podLink.Index, request.PodIp, 32));
-        pod.ReplaceNeighbour(new NeighbourEntry(podLink.Index, gateway, hostMac, IsPermanent: true));
-        return new PodWiringResult(hostVeth, hostMac, hostLink.Index, request.PodInterface, podLink.Mac, podLink.Index);
+        using var pair = CreatePair(request, hostVeth);
+        ConfigurePod(request, pair);
+        return pair.Links;
     }
 
     /// <summary>Host side (upstream <c>setupIPBasedContainerRouteRules</c>): route, rule 512, and rule 1536 off the main table.</summary>
@@ -142,7 +118,7 @@ public sealed partial class PodNetworkWiring
 
     /// <summary>
     /// After a restart, for the pods the checkpoint gave back (upstream <c>pkg/ipamd/ipamd.go</c>
-    /// <c>configureIPRulesForPods</c>): each pod's rules 512 and 1536 as <see cref="Setup"/> writes
+    /// <c>configureIPRulesForPods</c>): each pod's rules 512 and 1536 as <see cref="Setup(PodNetworkRequest)"/> writes
     /// them, with a rule 1536 naming another table removed first. The rules are listed once for all
     /// pods. Returns how many stale rules were removed.
     /// </summary>
@@ -198,8 +174,12 @@ public sealed partial class PodNetworkWiring
     /// <summary>Undoes a failed ADD: this ADD replaced any older host veth of that name, so the one there now is its own.</summary>
     internal int Undo(PodNetworkRequest request) => RemoveHostIpRules(request.PodIp) + RemoveLink(request.HostVeth);
 
-    /// <summary>Deletes the request's veth pair through its pod-side end; a namespace already gone took the pair with it.</summary>
-    internal int RemovePodVeth(PodNetworkRequest request)
+    /// <summary>
+    /// Deletes the request's veth pair through its pod-side end; a namespace already gone took the pair
+    /// with it. The kernel's deletion is most of a DEL's time, so the plugin runs it while the node
+    /// service releases the address (docs/plugin.md, "Start-up").
+    /// </summary>
+    public int RemovePodVeth(PodNetworkRequest request)
     {
         if (string.IsNullOrEmpty(request.NetnsPath))
         {

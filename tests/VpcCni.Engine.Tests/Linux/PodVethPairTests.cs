@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using VpcCni.Engine.Errors;
+using VpcCni.Engine.Linux;
+
+namespace VpcCni.Engine.Tests.Linux;
+
+/// <summary>ADD in two halves, as the plugin runs it: the veth pair before the address is known, the rest after.</summary>
+public sealed class PodVethPairTests : IDisposable
+{
+    private readonly NodeScenario _node = new();
+
+    public void Dispose() => _node.Dispose();
+
+    [RootFact]
+    public async Task APairMadeBeforeTheAddressFinishesIntoTheSamePodAsOneStepSetup()
+    {
+        var enis = _node.HostEnis();
+        await enis.SetupEniAsync(NodeScenario.PrimaryEni, CancellationToken.None);
+        var request = _node.PodARequest;
+
+        // Only names, namespace and MTU are read before the address exists.
+        using var pair = _node.Pods.CreateVethPair(request with { PodIp = IPAddress.Any });
+        var host = _node.NodeNetlink.FindLinkByName(request.HostVeth)!;
+        Assert.Equal((pair.Links.HostIndex, true, "veth"), (host.Index, host.IsUp, host.Kind));
+        using (var pod = _node.Namespaces.Open(_node.PodA))
+        {
+            Assert.Empty(pod.ListAddresses(pair.Links.PodIndex, AddressFamily.InterNetwork));
+        }
+
+        var wired = _node.Pods.Setup(request, pair);
+
+        Assert.Equal(pair.Links, wired);
+        Assert.Contains(new RouteEntry(IPNetwork.Parse("10.0.0.20/32"), null, wired.HostIndex, 254, RouteScope.Link), _node.NodeNetlink.ListRoutes(AddressFamily.InterNetwork, 254));
+        Assert.Equal(["512: from all to 10.0.0.20/32 lookup 254"], _node.NodeNetlink.ListRules(AddressFamily.InterNetwork).Where(r => r.Priority == 512).Select(r => r.ToString()));
+        using (var pod = _node.Namespaces.Open(_node.PodA))
+        {
+            Assert.Equal(["10.0.0.20/32"], pod.ListAddresses(wired.PodIndex, AddressFamily.InterNetwork).Select(a => a.ToString()));
+        }
+
+        Assert.Equal(IPStatus.Success, _node.Ping(_node.PodA, "10.0.0.10"));
+        Assert.Equal(3, _node.Pods.Teardown(request));
+    }
+
+    [RootFact]
+    public void AnUnusedPairIsDeletedThroughItsPodSide()
+    {
+        var request = _node.PodARequest;
+        var pair = _node.Pods.CreateVethPair(request);
+
+        Assert.Equal(1, pair.Discard());
+
+        Assert.Null(_node.NodeNetlink.FindLinkByName(request.HostVeth));
+        using var pod = _node.Namespaces.Open(_node.PodA);
+        Assert.Equal(["lo"], pod.ListLinks().Select(l => l.Name));
+    }
+
+    [RootFact]
+    public void APairOfAnotherInterfaceIsRefusedAndNothingIsLeft()
+    {
+        using var pair = _node.Pods.CreateVethPair(_node.PodARequest);
+        var other = _node.PodARequest with { PodName = "pod-z" };
+
+        var e = Assert.Throws<VpcCniException>(() => _node.Pods.Setup(other, pair));
+
+        Assert.Equal(VpcCniErrorCategory.InvalidArgument, e.Category);
+        Assert.DoesNotContain(_node.NodeNetlink.ListRules(AddressFamily.InterNetwork), r => r.Priority == 512);
+    }
+
+    [RootFact]
+    public void APairThatCannotBeMadeLeavesNoHostVeth()
+    {
+        using (var pod = _node.Namespaces.Open(_node.PodA))
+        {
+            pod.CreateVeth("eth0", "other", 0, null, null);
+        }
+
+        Assert.Throws<VpcCni.Engine.Linux.Netlink.NetlinkAlreadyExistsException>(() => _node.Pods.CreateVethPair(_node.PodARequest));
+
+        Assert.Null(_node.NodeNetlink.FindLinkByName(_node.PodARequest.HostVeth));
+    }
+}

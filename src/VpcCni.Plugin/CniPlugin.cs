@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Errors;
 using VpcCni.Plugin.Cni;
@@ -121,9 +120,9 @@ public static class CniPlugin
         }
     }
 
-    private static void Write(TextWriter stdout, CniResult result) => stdout.WriteLine(JsonSerializer.Serialize(result, CniJsonContext.Default.CniResult));
+    private static void Write(TextWriter stdout, CniResult result) => stdout.WriteLine(CniJsonWriter.Write(result));
 
-    private static void Write(TextWriter stdout, CniError error) => stdout.WriteLine(JsonSerializer.Serialize(error, CniJsonContext.Default.CniError));
+    private static void Write(TextWriter stdout, CniError error) => stdout.WriteLine(CniJsonWriter.Write(error));
 
-    private static void Write(TextWriter stdout, CniVersionInfo info) => stdout.WriteLine(JsonSerializer.Serialize(info, CniJsonContext.Default.CniVersionInfo));
+    private static void Write(TextWriter stdout, CniVersionInfo info) => stdout.WriteLine(CniJsonWriter.Write(info));
 }

@@ -20,7 +20,13 @@ public sealed class AddResultTests
         reply.IPAllocationMetadata.Add(new IPAllocationMetadata { IPv4Addr = "10.0.1.20", DeviceNumber = 1, RouteTableId = 2 });
         var request = new PodNetworkRequest("default", "pod-a", "/run/netns/p", "eth0", IPAddress.Parse("10.0.1.20"), 2);
         var wired = new PodWiringResult("eni5e1c4d6c68c", PhysicalAddress.Parse("02-00-00-00-00-01"), 7, "eth0", PhysicalAddress.Parse("0A-00-00-00-00-02"), 2);
-        return JsonSerializer.Serialize(AddResultBuilder.Build(context, reply, [(request, wired)]), CniJsonContext.Default.CniResult);
+        return CniJsonWriter.Write(AddResultBuilder.Build(context, reply, [(request, wired)]));
+    }
+
+    private static CniResult Read(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return CniJsonReader.ReadResult(document.RootElement);
     }
 
     [Fact]
@@ -43,7 +49,7 @@ public sealed class AddResultTests
     [Fact]
     public void DelReadsBackTheAddressAndTableOfItsOwnResult()
     {
-        var result = JsonSerializer.Deserialize(Build("1.1.0"), CniJsonContext.Default.CniResult);
+        var result = Read(Build("1.1.0"));
         var view = PrevResultView.From(result, new KubernetesArgs("pod-a", "default", "c1", "u"), "eth0")!;
         Assert.Equal((0, "10.0.1.20", 2), (view.VlanId, view.Interfaces.Single().Address.ToString(), view.Interfaces.Single().RouteTable));
     }
@@ -53,14 +59,14 @@ public sealed class AddResultTests
     {
         // Upstream's plugin before it stored the interface count: no socketPath, no pciID.
         var upstream = """{"cniVersion":"0.4.0","interfaces":[{"name":"eni5e1c4d6c68c"},{"name":"eth0","sandbox":"/proc/1/ns/net"},{"name":"dummy5e1c4d6c68c","mac":"0","sandbox":"2"}],"ips":[{"version":"4","interface":1,"address":"10.0.2.9/32"}],"dns":{}}""";
-        var view = PrevResultView.From(JsonSerializer.Deserialize(upstream, CniJsonContext.Default.CniResult), new KubernetesArgs("pod-a", "default", "c1", "u"), "eth0")!;
+        var view = PrevResultView.From(Read(upstream), new KubernetesArgs("pod-a", "default", "c1", "u"), "eth0")!;
         Assert.Equal(("10.0.2.9", 3), (view.Interfaces.Single().Address.ToString(), view.Interfaces.Single().RouteTable));
     }
 
     [Fact]
     public void AResultOfAnotherPodIsNotUsed()
     {
-        var result = JsonSerializer.Deserialize(Build("1.1.0"), CniJsonContext.Default.CniResult);
+        var result = Read(Build("1.1.0"));
         Assert.Null(PrevResultView.From(result, new KubernetesArgs("pod-b", "default", "c1", "u"), "eth0"));
     }
 }

@@ -16,6 +16,7 @@ namespace VpcCni.Engine.Linux;
 public sealed class NetNs : INetNs
 {
     private const string ThreadNamespace = "/proc/thread-self/ns/net";
+    private const string ProcessNamespace = "/proc/self/ns/net";
     private readonly string _runDirectory;
 
     /// <param name="runDirectory">Where named namespaces live (<c>ip netns</c> uses <c>/run/netns</c>).</param>
@@ -25,6 +26,11 @@ public sealed class NetNs : INetNs
     {
         ArgumentNullException.ThrowIfNull(work);
         using var target = Open(namespacePath);
+        if (CallingThreadIsIn(namespacePath))
+        {
+            return work();
+        }
+
         T result = default!;
         ExceptionDispatchInfo? failure = null;
         var thread = new Thread(() =>
@@ -67,6 +73,16 @@ public sealed class NetNs : INetNs
         failure?.Throw();
         return result;
     }
+
+    /// <summary>
+    /// The process's own namespace, asked for from a thread that is in it (the plugin's node namespace):
+    /// nothing to switch, so no thread. Both links read <c>net:[inode]</c> (namespaces(7), "The
+    /// /proc/[pid]/ns/ directory"); a thread inside another <see cref="Run{T}"/> differs and switches.
+    /// </summary>
+    private static bool CallingThreadIsIn(string namespacePath) =>
+        namespacePath == ProcessNamespace
+        && new FileInfo(ThreadNamespace).LinkTarget is { } thread
+        && thread == new FileInfo(ProcessNamespace).LinkTarget;
 
     public SafeFileHandle Open(string namespacePath)
     {

@@ -6,6 +6,7 @@ namespace VpcCni.Plugin.Cni;
 /// The network configuration on stdin as JSON holds it, before validation (<see cref="NetConf"/> is the
 /// validated form). Keys are upstream's (<c>cmd/routed-eni-cni-plugin/cni.go</c> <c>NetConf</c>) plus
 /// this plugin's <c>ipamSocket</c> and <c>networkPolicySocket</c>; other keys are ignored.
+/// <see cref="CniJsonReader"/> reads it; <c>mtu</c> is text, a string or a number on the wire.
 /// </summary>
 public sealed record NetConfDocument
 {
@@ -22,7 +23,6 @@ public sealed record NetConfDocument
     public string? VethPrefix { get; init; }
 
     [JsonPropertyName("mtu")]
-    [JsonConverter(typeof(MtuJsonConverter))]
     public string? Mtu { get; init; }
 
     [JsonPropertyName("podSGEnforcingMode")]

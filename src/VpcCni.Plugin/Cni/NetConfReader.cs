@@ -63,7 +63,7 @@ public static class NetConfReader
     {
         try
         {
-            return JsonSerializer.Deserialize(json, CniJsonContext.Default.NetConfDocument)?.CniVersion is { } v && CniVersions.IsSupported(v) ? v : CniVersions.Latest;
+            return CniJsonReader.ReadNetConf(json).CniVersion is { } v && CniVersions.IsSupported(v) ? v : CniVersions.Latest;
         }
         catch (JsonException)
         {
@@ -75,8 +75,7 @@ public static class NetConfReader
     {
         try
         {
-            return JsonSerializer.Deserialize(json, CniJsonContext.Default.NetConfDocument)
-                ?? throw new JsonException("The network configuration is null.");
+            return CniJsonReader.ReadNetConf(json);
         }
         catch (JsonException e)
         {

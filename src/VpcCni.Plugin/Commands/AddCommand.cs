@@ -39,11 +39,11 @@ internal sealed class AddCommand(CommandContext context)
             PluginLog.MtuOutOfRange(_log, context.Conf.Mtu);
         }
 
-        using var ipam = new IpamBackend(context.Conf.IpamSocket, context.Host.Time);
         using var dataplane = new PodDataplane(context);
         var headStart = VethHeadStart.Start(dataplane, context);
         try
         {
+            using var ipam = new IpamBackend(context.Conf.IpamSocket, context.Host.Time);
             return await AllocateAndWireAsync(ipam, dataplane, headStart, cancellationToken).ConfigureAwait(false);
         }
         finally

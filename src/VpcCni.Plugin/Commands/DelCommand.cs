@@ -34,6 +34,7 @@ internal sealed class DelCommand(CommandContext context)
         using var dataplane = new PodDataplane(context);
         var podSide = RemovePodSideAhead(dataplane);
         DelNetworkReply? reply = null;
+        int? podSideRemoved = null;
         try
         {
             using var ipam = new IpamBackend(context.Conf.IpamSocket, context.Host.Time);
@@ -49,7 +50,7 @@ internal sealed class DelCommand(CommandContext context)
         }
         finally
         {
-            await podSide.ConfigureAwait(false);
+            podSideRemoved = await podSide.ConfigureAwait(false);
         }
 
         if (reply is null)
@@ -70,23 +71,24 @@ internal sealed class DelCommand(CommandContext context)
         }
         else
         {
-            TeardownReleased(dataplane, reply);
+            TeardownReleased(dataplane, reply, podSideRemoved);
         }
 
         await DeletePolicyAsync(reply.NetworkPolicyMode, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// The pod-side end of the first interface's veth pair, deleted on its own thread while the service
+    /// The pod-side end of the first interface's veth pair (null: not tried, or the namespace could not
+    /// be entered), deleted on its own thread while the service
     /// releases the address: the kernel's deletion is most of a DEL's time (docs/plugin.md, "Start-up").
     /// The end in this sandbox's own namespace is this sandbox's whatever the service answers, and its
     /// host route goes with it, which <see cref="PodNetworkWiring.TeardownIfOwned"/> reads as "ours".
     /// </summary>
-    private Task RemovePodSideAhead(PodDataplane dataplane)
+    private Task<int?> RemovePodSideAhead(PodDataplane dataplane)
     {
         if (context.Env.Netns.Length == 0)
         {
-            return Task.CompletedTask;
+            return Task.FromResult<int?>(null);
         }
 
         var request = dataplane.Request(IPAddress.Any, RouteTables.Main, 0);
@@ -94,7 +96,7 @@ internal sealed class DelCommand(CommandContext context)
     }
 
     /// <summary>The service released these addresses of this container: their host objects are this sandbox's.</summary>
-    private void TeardownReleased(PodDataplane dataplane, DelNetworkReply reply)
+    private void TeardownReleased(PodDataplane dataplane, DelNetworkReply reply, int? podSideRemoved)
     {
         var index = 0;
         foreach (var meta in reply.IPAllocationMetadata)
@@ -106,9 +108,12 @@ internal sealed class DelCommand(CommandContext context)
 
             PluginLog.AddressReleased(_log, address, context.Env.ContainerId);
             var request = dataplane.Request(address, meta.RouteTableId, index++);
-            Tolerant(() => reply.PodVlanId != 0
-                ? dataplane.Branches.Teardown(dataplane.BranchTeardown(request, reply.PodVlanId))
-                : dataplane.Pods.Teardown(request));
+            Tolerant(() => (reply.PodVlanId, request.InterfaceIndex, podSideRemoved) switch
+            {
+                (not 0, _, _) => dataplane.Branches.Teardown(dataplane.BranchTeardown(request, reply.PodVlanId)),
+                (0, 0, { } removed) => dataplane.Pods.TeardownHostSide(request, removed),
+                _ => dataplane.Pods.Teardown(request),
+            });
         }
     }
 
@@ -140,16 +145,17 @@ internal sealed class DelCommand(CommandContext context)
         PluginLog.BranchTornDown(_log, context.Pod.PodNamespace, context.Pod.PodName, prev.VlanId);
     }
 
-    /// <summary>A pod namespace that is gone or no namespace at all took the pod side with it: DEL still succeeds.</summary>
-    private void Tolerant(Func<int> teardown)
+    /// <summary>A pod namespace that is gone or no namespace at all took the pod side with it: DEL still succeeds (null: skipped).</summary>
+    private int? Tolerant(Func<int> teardown)
     {
         try
         {
-            teardown();
+            return teardown();
         }
         catch (NetNsException e)
         {
             PluginLog.PodSideSkipped(_log, e, context.Env.Netns);
+            return null;
         }
     }
 

@@ -83,6 +83,19 @@ public sealed partial class PodNetworkWiring
         return removed;
     }
 
+    /// <summary>
+    /// DEL when <see cref="RemovePodVeth"/> already ran for the request (the plugin deletes the pod side
+    /// while the service answers): the host rules and /32 route only. Returns how many objects went,
+    /// <paramref name="podSideRemoved"/> included.
+    /// </summary>
+    public int TeardownHostSide(PodNetworkRequest request, int podSideRemoved)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var removed = RemoveHostIpRules(request.PodIp) + podSideRemoved;
+        DataplaneLog.PodUnwired(_logger, request.PodNamespace, request.PodName, request.PodIp, removed);
+        return removed;
+    }
+
     internal static IPNetwork HostPrefix(IPAddress ip) => new(ip, ip.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
 
     /// <summary>Upstream falls back to 9001 for an MTU outside 576–9001.</summary>

@@ -42,6 +42,13 @@ public sealed class IpamBackend : IDisposable
     /// <summary>What the plugin sends as ClientVersion; the service logs it and refuses none (docs/service.md, "DelNetwork").</summary>
     public static string ClientVersion { get; } = "vpc-cni/" + (typeof(IpamBackend).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
 
+    /// <summary>
+    /// The array type that reading an assembly's version attribute creates, compiled in: Grpc.Net.Client's
+    /// user agent (its first channel) and <see cref="ClientVersion"/> read it, and without it the
+    /// runtime's type loader builds the type at run time (docs/plugin.md, "Start-up").
+    /// </summary>
+    private static readonly AssemblyInformationalVersionAttribute[] VersionAttributes = [];
+
     public async Task<AddNetworkReply> AddAsync(AddNetworkRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

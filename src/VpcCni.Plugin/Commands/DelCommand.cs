@@ -78,11 +78,12 @@ internal sealed class DelCommand(CommandContext context)
     }
 
     /// <summary>
-    /// The pod-side end of the first interface's veth pair (null: not tried, or the namespace could not
-    /// be entered), deleted on its own thread while the service
+    /// Deletes the pod-side end of the first interface's veth pair on its own thread while the service
     /// releases the address: the kernel's deletion is most of a DEL's time (docs/plugin.md, "Start-up").
     /// The end in this sandbox's own namespace is this sandbox's whatever the service answers, and its
     /// host route goes with it, which <see cref="PodNetworkWiring.TeardownIfOwned"/> reads as "ours".
+    /// The task's result is how many links went, or null when nothing was tried or the namespace could
+    /// not be entered.
     /// </summary>
     private Task<int?> RemovePodSideAhead(PodDataplane dataplane)
     {

@@ -20,6 +20,9 @@ public static partial class ErrorIds
         /// <summary>The pod address is not IPv4; IPv6 pod wiring is not implemented.</summary>
         public const string UnsupportedPodAddressFamily = "Dataplane.UnsupportedPodAddressFamily";
 
+        /// <summary>A veth pair made ahead of the address was handed to ADD for another pod interface.</summary>
+        public const string VethPairMismatch = "Dataplane.VethPairMismatch";
+
         /// <summary>A kernel parameter under /proc/sys does not exist in this kernel or namespace.</summary>
         public const string SysctlNotFound = "Dataplane.SysctlNotFound";
     }

@@ -57,15 +57,16 @@ public sealed class PodVethPairTests : IDisposable
     }
 
     [RootFact]
-    public void APairOfAnotherInterfaceIsRefusedAndNothingIsLeft()
+    public void APairOfAnotherInterfaceIsRefusedBeforeAnythingIsDone()
     {
         using var pair = _node.Pods.CreateVethPair(_node.PodARequest);
         var other = _node.PodARequest with { PodName = "pod-z" };
 
         var e = Assert.Throws<VpcCniException>(() => _node.Pods.Setup(other, pair));
 
-        Assert.Equal(VpcCniErrorCategory.InvalidArgument, e.Category);
+        Assert.Equal((VpcCniErrorCategory.InvalidArgument, ErrorIds.Dataplane.VethPairMismatch), (e.Category, e.ErrorId));
         Assert.DoesNotContain(_node.NodeNetlink.ListRules(AddressFamily.InterNetwork), r => r.Priority == 512);
+        Assert.Equal(pair.Links.HostIndex, _node.NodeNetlink.FindLinkByName(_node.PodARequest.HostVeth)?.Index);
     }
 
     [RootFact]

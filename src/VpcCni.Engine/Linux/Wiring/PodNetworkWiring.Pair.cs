@@ -38,21 +38,13 @@ public sealed partial class PodNetworkWiring
     {
         Validate(request);
         ArgumentNullException.ThrowIfNull(pair);
-        try
+        if (pair.Links.HostVeth != request.HostVeth || pair.NetnsPath != request.NetnsPath)
         {
-            if (pair.Links.HostVeth != request.HostVeth || pair.NetnsPath != request.NetnsPath)
-            {
-                throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Dataplane.PodInterfaceMissing, $"The veth pair {pair.Links.HostVeth} in {pair.NetnsPath} was made for another interface than {request.HostVeth} in {request.NetnsPath}.");
-            }
+            // Refused before anything is done: the pair stays its owner's, and nothing of the other interface is touched.
+            throw new VpcCniException(VpcCniErrorCategory.InvalidArgument, ErrorIds.Dataplane.VethPairMismatch, $"The veth pair {pair.Links.HostVeth} in {pair.NetnsPath} was made for another interface than {request.HostVeth} in {request.NetnsPath}.");
+        }
 
-            return Finish(request, pair);
-        }
-        catch (Exception e) when (e is VpcCniException or IOException)
-        {
-            DataplaneLog.PodWiringFailed(_logger, e, request.PodNamespace, request.PodName);
-            Undo(request);
-            throw;
-        }
+        return UndoneOnFailure(request, () => Finish(request, pair));
     }
 
     /// <summary>Steps 1–3 of ADD: stale veth removal, the pair made from the pod side, host sysctls, both ends up.</summary>

@@ -43,10 +43,19 @@ public sealed partial class PodNetworkWiring
     public PodWiringResult Setup(PodNetworkRequest request)
     {
         Validate(request);
-        try
+        return UndoneOnFailure(request, () =>
         {
             using var pair = CreatePair(request, request.HostVeth);
             return Finish(request, pair);
+        });
+    }
+
+    /// <summary>Runs one of ADD's wirings; when it fails, what it did is undone before the exception propagates.</summary>
+    private PodWiringResult UndoneOnFailure(PodNetworkRequest request, Func<PodWiringResult> wire)
+    {
+        try
+        {
+            return wire();
         }
         catch (Exception e) when (e is VpcCniException or IOException)
         {

@@ -42,6 +42,7 @@ public sealed partial class AwsCniMetrics : ICniRequestMetrics, IAwsCallObserver
     private readonly Histogram _nodeInit;
     private readonly Counter _eniAllocationErrors;
     private readonly Counter _reconcileErrors;
+    private readonly Histogram _podEniWait;
     private readonly Counter _podEniErrors;
     private readonly Counter _addRequests;
     private readonly Counter _delRequests;
@@ -93,7 +94,7 @@ public sealed partial class AwsCniMetrics : ICniRequestMetrics, IAwsCallObserver
         // Ours: the metrics the VPC CNI monitoring queries in docs/service.md use.
         _ipAllocations = f.CreateCounter("awscni_ip_allocation_total", "Addresses newly assigned to pods by AddNetwork");
         _eniAllocationErrors = f.CreateCounter("awscni_eni_allocation_error_count", "Failed attempts to create or attach an ENI");
-        f.CreateHistogram("awscni_pod_eni_allocation_duration_seconds", "Time to give a pod its branch ENI (security groups for pods)");
+        _podEniWait = f.CreateHistogram("awscni_pod_eni_allocation_duration_seconds", "Time a branch-ENI pod waited at this node for its branch ENI, from the first AddNetwork the node refused to the one it answered (security groups for pods)");
         _cooldownQueue = f.CreateGauge("awscni_ip_cooldown_queue_size", "Released addresses still in their cooldown period");
         _reconcileErrors = f.CreateCounter("awscni_reconcile_error_count", "Failed reconciliations of the datastore with EC2 and IMDS");
 
@@ -116,6 +117,8 @@ public sealed partial class AwsCniMetrics : ICniRequestMetrics, IAwsCallObserver
     public void NoAddressAvailable() => _noAvailable.Inc();
 
     public void DelNetworkRequested(string reason) => _delRequests.WithLabels(reason ?? string.Empty).Inc();
+
+    public void BranchEniAnswered(TimeSpan waited) => _podEniWait.Observe(Math.Max(0, waited.TotalSeconds));
 
     /// <summary>Sets the pool gauges from the last published snapshot; runs before every scrape.</summary>
     private void UpdatePool()

@@ -14,4 +14,7 @@ public interface ICniRequestMetrics
 
     /// <summary>A DelNetwork call arrived with the plugin's reason (<c>awscni_del_ip_req_count</c>).</summary>
     void DelNetworkRequested(string reason);
+
+    /// <summary>A branch-ENI pod got its answer after waiting <paramref name="waited"/> at this node (<c>awscni_pod_eni_allocation_duration_seconds</c>).</summary>
+    void BranchEniAnswered(TimeSpan waited);
 }

@@ -7,6 +7,7 @@ using VpcCni.Engine.Kubernetes;
 using VpcCni.Engine.Linux.Wiring;
 using VpcCni.Engine.Rpc;
 using VpcCni.Engine.SecurityGroups;
+using VpcCni.Service.Metrics;
 
 namespace VpcCni.Service.SecurityGroups;
 
@@ -20,6 +21,9 @@ namespace VpcCni.Service.SecurityGroups;
 internal sealed class BranchEniBackend(
     BranchPodLookup pods,
     TrunkEniTracker trunk,
+    BranchEniWaits waits,
+    ICniRequestMetrics metrics,
+    TimeProvider time,
     IOptionsMonitor<VpcCniSettings> settings,
     ILogger<BranchEniBackend> logger)
 {
@@ -37,6 +41,7 @@ internal sealed class BranchEniBackend(
         }
 
         var (ns, name) = (request.K8SPODNAMESPACE, request.K8SPODNAME);
+        var arrived = time.GetUtcNow();
         var found = await pods.FindAsync(ns, name, deadline, cancellationToken).ConfigureAwait(false);
         if (found.Pod is not { } pod)
         {
@@ -54,6 +59,7 @@ internal sealed class BranchEniBackend(
             }
 
             PodEniLog.BranchNotYetAnnotated(logger, ns, name);
+            waits.Refused(ns, name, arrived);
             reply.Success = false;
             return true;
         }
@@ -76,6 +82,7 @@ internal sealed class BranchEniBackend(
         if (trunk.TrunkLinkIndex is not { } parent)
         {
             PodEniLog.NoTrunkYet(logger, ns, name, eni.EniId);
+            waits.Refused(ns, name, arrived);
             reply.Success = false;
             return true;
         }
@@ -88,6 +95,7 @@ internal sealed class BranchEniBackend(
         // The plugin routes the pod through table vlanId + 100 (BranchEniRequest.Table); saying so keeps its log and the reply in agreement.
         reply.IPAllocationMetadata.Add(new IPAllocationMetadata { IPv4Addr = address, RouteTableId = RouteTables.ForVlan(eni.VlanId) });
         PodEniLog.BranchAnswered(logger, ns, name, eni.EniId, eni.VlanId, address, gateway, parent);
+        metrics.BranchEniAnswered(waits.Answered(ns, name, arrived));
         return true;
     }
 
@@ -106,6 +114,7 @@ internal sealed class BranchEniBackend(
         }
 
         var (ns, name) = (request.K8SPODNAMESPACE, request.K8SPODNAME);
+        waits.Forget(ns, name);
         if ((await pods.FindAsync(ns, name, deadline, cancellationToken).ConfigureAwait(false)).Pod is not { } pod
             || !pod.Annotations.TryGetValue(PodEniAnnotation.Key, out var json))
         {

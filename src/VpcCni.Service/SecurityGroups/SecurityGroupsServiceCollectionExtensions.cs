@@ -21,6 +21,7 @@ public static class SecurityGroupsServiceCollectionExtensions
             : new SimulatedEniLinkIndex());
         services.TryAddSingleton<TrunkEniTracker>();
         services.TryAddSingleton<BranchPodLookup>();
+        services.TryAddSingleton<BranchEniWaits>();
         services.TryAddSingleton<BranchEniBackend>();
         return services;
     }

@@ -1,6 +1,10 @@
+using System.Text.Json.Nodes;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using VpcCni.Engine.Rpc;
+using VpcCni.Service.Metrics;
 using VpcCni.Service.Tests.Kubernetes;
+using VpcCni.Service.Tests.Metrics;
 using VpcCni.Service.Tests.Node.Support;
 using VpcCni.Service.Tests.Support;
 using VpcCni.Simulator.Kubernetes;
@@ -112,6 +116,51 @@ public sealed class BranchEniServiceTests
 
         Assert.False(reply.Success);
         Assert.Equal(0, cluster.Node.Node.Datastore.Snapshot().Stats.AssignedIps);
+    }
+
+    [Fact]
+    public async Task ABranchPodsWaitFromItsFirstRefusalToItsAnswerIsObservedOnce()
+    {
+        // Asks for a branch ENI (the webhook's limit) but no policy selects it, so the controller never annotates it.
+        const string waiting = $$"""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: waiting
+              namespace: {{Ns}}
+              labels: {app: other}
+            spec:
+              nodeName: {{ClusterNode.NodeName}}
+              containers:
+              - name: app
+                image: nginx
+                resources:
+                  limits: {vpc.amazonaws.com/pod-eni: "1"}
+            """;
+        await using var cluster = await SgpCluster.StartAsync(SgpCluster.AllowRdsAccess + waiting);
+        await NodeHarness.EventuallyAsync(() => cluster.Node.Node.Datastore.Snapshot().HasTrunk, "the trunk is in the datastore");
+        var metrics = cluster.Node.Node.App.Services.GetRequiredService<AwsCniMetrics>();
+
+        var refused = await cluster.Node.Node.Cni.AddNetworkAsync(Add("waiting", "c-waiting"));
+        Assert.False(refused.Success);
+        var refusedAt = DateTime.UtcNow;
+        await Task.Delay(300);
+        cluster.Store.Patch(KubeResourceCatalog.Pods, Ns, "waiting", JsonNode.Parse("""
+            {"metadata": {"annotations": {"vpc.amazonaws.com/pod-eni": "[{\"eniId\":\"eni-0b\",\"ifAddress\":\"0a:58:a9:fe:00:02\",\"privateIp\":\"10.0.16.9\",\"vlanId\":3,\"subnetCidr\":\"10.0.16.0/20\"}]"}}}
+            """), "application/merge-patch+json");
+        await EventuallySucceedsAsync(() => cluster.Node.Node.Cni.AddNetworkAsync(Add("waiting", "c-waiting")).ResponseAsync);
+        var waited = DateTime.UtcNow - refusedAt;
+
+        var samples = MetricsScrape.Samples(await ScrapeAsync(metrics));
+        Assert.Equal(1, samples["awscni_pod_eni_allocation_duration_seconds_count"]);
+        Assert.InRange(samples["awscni_pod_eni_allocation_duration_seconds_sum"], 0.3, waited.TotalSeconds + 1);
+    }
+
+    private static async Task<string> ScrapeAsync(AwsCniMetrics metrics)
+    {
+        using var text = new MemoryStream();
+        await metrics.Registry.CollectAndExportAsTextAsync(text);
+        return System.Text.Encoding.UTF8.GetString(text.ToArray());
     }
 
     private static AddNetworkRequest Add(string pod, string containerId)

@@ -34,7 +34,6 @@ internal sealed class DelCommand(CommandContext context)
         using var dataplane = new PodDataplane(context);
         var podSide = RemovePodSideAhead(dataplane);
         DelNetworkReply? reply = null;
-        int? podSideRemoved = null;
         try
         {
             using var ipam = new IpamBackend(context.Conf.IpamSocket, context.Host.Time);
@@ -48,11 +47,23 @@ internal sealed class DelCommand(CommandContext context)
         {
             PluginLog.ServiceDownOnDel(_log, e, context.Env.ContainerId);
         }
-        finally
+        catch
         {
-            podSideRemoved = await podSide.ConfigureAwait(false);
+            await podSide.ConfigureAwait(false);
+            throw;
         }
 
+        if (reply is { Success: true, IPAllocationMetadata.Count: > 0 })
+        {
+            // The service's word that these are this container's: the host side goes while the kernel still deletes the pair.
+            TeardownReleased(dataplane, reply, podSideStarted: context.Env.Netns.Length > 0);
+            await podSide.ConfigureAwait(false);
+            await DeletePolicyAsync(reply.NetworkPolicyMode, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // Without that word, ownership is read from the kernel, so the pair's deletion must be over first.
+        await podSide.ConfigureAwait(false);
         if (reply is null)
         {
             TeardownOwned(dataplane, prev);
@@ -64,16 +75,8 @@ internal sealed class DelCommand(CommandContext context)
             throw new CniException(CniErrorCodes.TryAgainLater, ErrorIds.Plugin.ReleaseRefused, $"The node service refused to release the address of container {context.Env.ContainerId} (Success=false).");
         }
 
-        if (reply.IPAllocationMetadata.Count == 0)
-        {
-            PluginLog.UnknownContainer(_log, context.Env.ContainerId);
-            TeardownOwned(dataplane, prev);
-        }
-        else
-        {
-            TeardownReleased(dataplane, reply, podSideRemoved);
-        }
-
+        PluginLog.UnknownContainer(_log, context.Env.ContainerId);
+        TeardownOwned(dataplane, prev);
         await DeletePolicyAsync(reply.NetworkPolicyMode, cancellationToken).ConfigureAwait(false);
     }
 
@@ -82,14 +85,12 @@ internal sealed class DelCommand(CommandContext context)
     /// releases the address: the kernel's deletion is most of a DEL's time (docs/plugin.md, "Start-up").
     /// The end in this sandbox's own namespace is this sandbox's whatever the service answers, and its
     /// host route goes with it, which <see cref="PodNetworkWiring.TeardownIfOwned"/> reads as "ours".
-    /// The task's result is how many links went, or null when nothing was tried or the namespace could
-    /// not be entered.
     /// </summary>
-    private Task<int?> RemovePodSideAhead(PodDataplane dataplane)
+    private Task RemovePodSideAhead(PodDataplane dataplane)
     {
         if (context.Env.Netns.Length == 0)
         {
-            return Task.FromResult<int?>(null);
+            return Task.CompletedTask;
         }
 
         var request = dataplane.Request(IPAddress.Any, RouteTables.Main, 0);
@@ -97,7 +98,7 @@ internal sealed class DelCommand(CommandContext context)
     }
 
     /// <summary>The service released these addresses of this container: their host objects are this sandbox's.</summary>
-    private void TeardownReleased(PodDataplane dataplane, DelNetworkReply reply, int? podSideRemoved)
+    private void TeardownReleased(PodDataplane dataplane, DelNetworkReply reply, bool podSideStarted)
     {
         var index = 0;
         foreach (var meta in reply.IPAllocationMetadata)
@@ -109,10 +110,10 @@ internal sealed class DelCommand(CommandContext context)
 
             PluginLog.AddressReleased(_log, address, context.Env.ContainerId);
             var request = dataplane.Request(address, meta.RouteTableId, index++);
-            Tolerant(() => (reply.PodVlanId, request.InterfaceIndex, podSideRemoved) switch
+            Tolerant(() => (reply.PodVlanId, request.InterfaceIndex, podSideStarted) switch
             {
                 (not 0, _, _) => dataplane.Branches.Teardown(dataplane.BranchTeardown(request, reply.PodVlanId)),
-                (0, 0, { } removed) => dataplane.Pods.TeardownHostSide(request, removed),
+                (0, 0, true) => dataplane.Pods.TeardownHostSide(request),
                 _ => dataplane.Pods.Teardown(request),
             });
         }

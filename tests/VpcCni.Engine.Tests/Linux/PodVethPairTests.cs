@@ -6,7 +6,7 @@ using VpcCni.Engine.Linux;
 
 namespace VpcCni.Engine.Tests.Linux;
 
-/// <summary>ADD in two halves, as the plugin runs it: the veth pair before the address is known, the rest after.</summary>
+/// <summary>ADD and DEL in halves, as the plugin runs them: the veth pair before the address is known or while it is released, the rest apart.</summary>
 public sealed class PodVethPairTests : IDisposable
 {
     private readonly NodeScenario _node = new();
@@ -41,6 +41,22 @@ public sealed class PodVethPairTests : IDisposable
 
         Assert.Equal(IPStatus.Success, _node.Ping(_node.PodA, "10.0.0.10"));
         Assert.Equal(3, _node.Pods.Teardown(request));
+    }
+
+    [RootFact]
+    public void DelInHalvesTakesThePairWithItsRouteThenTheRulesAndLeavesNothing()
+    {
+        var request = _node.PodBRequest; // on the secondary ENI: rules 512 and 1536
+        _node.Pods.Setup(request);
+
+        Assert.Equal(1, _node.Pods.RemovePodVeth(request));
+        Assert.Equal(2, _node.Pods.TeardownHostSide(request)); // the /32 route went with the pair
+
+        var nl = _node.NodeNetlink;
+        Assert.Null(nl.FindLinkByName(request.HostVeth));
+        Assert.DoesNotContain(nl.ListRules(AddressFamily.InterNetwork), r => r.Priority is 512 or 1536);
+        Assert.DoesNotContain(nl.ListRoutes(AddressFamily.InterNetwork, 254), r => r.Destination == IPNetwork.Parse("10.0.1.20/32"));
+        Assert.Equal(0, _node.Pods.TeardownHostSide(request));
     }
 
     [RootFact]

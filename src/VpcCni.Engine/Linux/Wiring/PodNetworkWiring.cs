@@ -93,14 +93,14 @@ public sealed partial class PodNetworkWiring
     }
 
     /// <summary>
-    /// DEL when <see cref="RemovePodVeth"/> already ran for the request (the plugin deletes the pod side
-    /// while the service answers): the host rules and /32 route only. Returns how many objects went,
-    /// <paramref name="podSideRemoved"/> included.
+    /// DEL's host side alone, for a request whose pod side <see cref="RemovePodVeth"/> removes (the
+    /// plugin runs that on its own thread, docs/plugin.md "Start-up"): the host rules and the /32 route.
+    /// Returns how many objects went.
     /// </summary>
-    public int TeardownHostSide(PodNetworkRequest request, int podSideRemoved)
+    public int TeardownHostSide(PodNetworkRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var removed = RemoveHostIpRules(request.PodIp) + podSideRemoved;
+        var removed = RemoveHostIpRules(request.PodIp);
         DataplaneLog.PodUnwired(_logger, request.PodNamespace, request.PodName, request.PodIp, removed);
         return removed;
     }

@@ -28,6 +28,9 @@ public sealed class KubeObjectStore
         _historyLimit = historyLimit;
     }
 
+    /// <summary>The hooks that change new objects on their way in (mutating admission).</summary>
+    public KubeAdmission Admission { get; } = new();
+
     /// <summary>The resource version of the last write.</summary>
     public long ResourceVersion
     {
@@ -69,9 +72,11 @@ public sealed class KubeObjectStore
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(obj);
+        var admitted = obj.DeepClone().AsObject();
+        Admission.Mutate(type, type.Namespaced ? ns ?? (string?)admitted["metadata"]?["namespace"] ?? "default" : null, admitted);
         lock (_gate)
         {
-            var stored = Normalize(type, ns, obj.DeepClone().AsObject());
+            var stored = Normalize(type, ns, admitted);
             var metadata = stored["metadata"]!.AsObject();
             if (string.IsNullOrEmpty((string?)metadata["name"]))
             {

@@ -36,6 +36,7 @@ public sealed class ResourceController : IHostedService, IAsyncDisposable
     private readonly Channel<bool> _dirty = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly List<KubeWatchSubscription> _watches = [];
     private CancellationTokenSource? _stop;
+    private IDisposable? _webhook;
     private Task _loop = Task.CompletedTask;
 
     public ResourceController(KubeObjectStore store, SimWorld world, ILoggerFactory? loggers = null)
@@ -45,10 +46,11 @@ public sealed class ResourceController : IHostedService, IAsyncDisposable
         _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<ResourceController>();
     }
 
-    /// <summary>Watches CNINodes, pods and SecurityGroupPolicies and reconciles after every change.</summary>
+    /// <summary>Watches CNINodes, pods and SecurityGroupPolicies and reconciles after every change; runs the pod webhook.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _stop = new CancellationTokenSource();
+        _webhook = _store.Admission.Register(KubeResourceCatalog.Pods, (pod, ns) => PodEniWebhook.Mutate(pod, ns ?? "default", Policies()));
         foreach (var type in new[] { KubeResourceCatalog.CniNodes, KubeResourceCatalog.Pods, KubeResourceCatalog.SecurityGroupPolicies })
         {
             var watch = _store.Watch(KubeWatchFilter.All(type), null);
@@ -68,6 +70,8 @@ public sealed class ResourceController : IHostedService, IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
+        _webhook?.Dispose();
+        _webhook = null;
         _watches.ForEach(w => w.Dispose());
         _watches.Clear();
         await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
@@ -206,9 +210,7 @@ public sealed class ResourceController : IHostedService, IAsyncDisposable
     {
         var ns = (string?)pod["metadata"]?["namespace"] ?? "default";
         var name = (string?)pod["metadata"]?["name"] ?? string.Empty;
-        var labels = (pod["metadata"]?["labels"] as JsonObject ?? []).Where(l => l.Value is JsonValue).ToDictionary(l => l.Key, l => (string?)l.Value ?? string.Empty, StringComparer.Ordinal);
-        var account = (string?)pod["spec"]?["serviceAccountName"] ?? SecurityGroupPolicySubject.DefaultServiceAccount;
-        var groups = SecurityGroupPolicyEvaluator.Evaluate(policies, new SecurityGroupPolicySubject(ns, name, labels, account, new Dictionary<string, string>(), ServiceAccountFound: false)).GroupIds;
+        var groups = PodEniWebhook.GroupsOf(pod, ns, policies);
         if (groups.Count == 0)
         {
             return;

@@ -156,6 +156,21 @@ public sealed class BranchEniServiceTests
         Assert.InRange(samples["awscni_pod_eni_allocation_duration_seconds_sum"], 0.3, waited.TotalSeconds + 1);
     }
 
+    [Fact]
+    public async Task TheControllersWebhookMarksANewPodAPolicySelectsAndLeavesOthersAlone()
+    {
+        await using var cluster = await SgpCluster.StartAsync();
+
+        var selected = cluster.Store.Create(KubeResourceCatalog.Pods, Ns, Pod("{app: my-app}"));
+        var other = cluster.Store.Create(KubeResourceCatalog.Pods, Ns, Pod("{app: other}"));
+
+        var resources = selected["spec"]!["containers"]![0]!["resources"]!;
+        Assert.Equal(("1", "1"), ((string?)resources["limits"]![PodEniWebhook.Resource], (string?)resources["requests"]![PodEniWebhook.Resource]));
+        Assert.Null(other["spec"]!["containers"]![0]!["resources"]);
+
+        static JsonObject Pod(string labels) => KubeManifestYaml.Read(SgpCluster.PodManifest(Ns, "p" + Guid.NewGuid().ToString("N")[..6], labels)).Single();
+    }
+
     private static async Task<string> ScrapeAsync(AwsCniMetrics metrics)
     {
         using var text = new MemoryStream();

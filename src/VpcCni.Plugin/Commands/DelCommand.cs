@@ -88,13 +88,9 @@ internal sealed class DelCommand(CommandContext context)
     /// </summary>
     private Task RemovePodSideAhead(PodDataplane dataplane)
     {
-        if (context.Env.Netns.Length == 0)
-        {
-            return Task.CompletedTask;
-        }
-
-        var request = dataplane.Request(IPAddress.Any, RouteTables.Main, 0);
-        return Task.Factory.StartNew(() => Tolerant(() => dataplane.Pods.RemovePodVeth(request)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return context.Env.Netns.Length == 0
+            ? Task.CompletedTask
+            : dataplane.AheadOnFirstInterface((pods, request) => Tolerant(() => pods.RemovePodVeth(request)));
     }
 
     /// <summary>The service released these addresses of this container: their host objects are this sandbox's.</summary>

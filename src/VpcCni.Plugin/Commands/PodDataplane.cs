@@ -38,6 +38,17 @@ internal sealed class PodDataplane : IDisposable
         Context.Conf.VethPrefix,
         index);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the pod's first interface, whose address is not known yet (the
+    /// work reads only names, namespace and MTU), on its own thread, so that the kernel's part of a
+    /// command overlaps the node service's answer (docs/plugin.md, "Start-up").
+    /// </summary>
+    public Task<T> AheadOnFirstInterface<T>(Func<PodNetworkWiring, PodNetworkRequest, T> work)
+    {
+        var request = Request(IPAddress.Any, RouteTables.Main, 0);
+        return Task.Factory.StartNew(() => work(Pods, request), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
     /// <summary>A branch-ENI request for teardown, which needs only the pod, the VLAN id and the mode.</summary>
     public BranchEniRequest BranchTeardown(PodNetworkRequest request, int vlanId) =>
         new(request, vlanId, PhysicalAddress.None, 0, IPAddress.Any, Context.Conf.PodSgMode);

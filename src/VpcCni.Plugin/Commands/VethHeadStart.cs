@@ -1,6 +1,6 @@
-using System.Net;
 using Microsoft.Extensions.Logging;
 using VpcCni.Engine.Linux.Wiring;
+using VpcCni.Engine.SecurityGroups;
 using VpcCni.Plugin.Logging;
 
 namespace VpcCni.Plugin.Commands;
@@ -13,9 +13,6 @@ namespace VpcCni.Plugin.Commands;
 /// </summary>
 internal sealed class VethHeadStart
 {
-    /// <summary>The annotation the VPC resource controller puts on a branch-ENI pod (security groups for pods).</summary>
-    private const string BranchEniAnnotation = "vpc.amazonaws.com/pod-eni";
-
     private readonly Task<PodVethPair> _pair;
     private readonly ILogger _log;
     private bool _taken;
@@ -33,15 +30,9 @@ internal sealed class VethHeadStart
     /// </summary>
     public static VethHeadStart? Start(PodDataplane dataplane, CommandContext context)
     {
-        if (context.Conf.PodAnnotations.ContainsKey(BranchEniAnnotation))
-        {
-            return null;
-        }
-
-        // The address is not known yet and the first half does not read it.
-        var request = dataplane.Request(IPAddress.Any, RouteTables.Main, 0);
-        var pair = Task.Factory.StartNew(() => dataplane.Pods.CreateVethPair(request), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        return new VethHeadStart(pair, context.Logger);
+        return context.Conf.PodAnnotations.ContainsKey(PodEniAnnotation.Key)
+            ? null
+            : new VethHeadStart(dataplane.AheadOnFirstInterface((pods, request) => pods.CreateVethPair(request)), context.Logger);
     }
 
     /// <summary>The pair, for ADD to finish; from here on ADD owns it. A failure to make it surfaces here.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VpcCni.Engine.Kubernetes;
 using VpcCni.Engine.SecurityGroups;
 
 namespace VpcCni.Simulator.Kubernetes;
@@ -11,9 +12,6 @@ namespace VpcCni.Simulator.Kubernetes;
 /// </summary>
 public static class PodEniWebhook
 {
-    /// <summary>The extended resource the webhook adds.</summary>
-    public const string Resource = "vpc.amazonaws.com/pod-eni";
-
     /// <summary>The groups the policies give <paramref name="pod"/> (none when no policy selects it).</summary>
     public static IReadOnlyList<string> GroupsOf(JsonObject pod, string ns, IReadOnlyList<SecurityGroupPolicy> policies)
     {
@@ -39,7 +37,7 @@ public static class PodEniWebhook
         {
             var amounts = resources[kind] as JsonObject ?? [];
             resources[kind] = amounts;
-            amounts[Resource] = "1";
+            amounts[KubernetesPodInfo.PodEniResource] = "1";
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using Microsoft.Extensions.DependencyInjection;
+using VpcCni.Engine.Kubernetes;
 using VpcCni.Engine.Rpc;
 using VpcCni.Service.Metrics;
 using VpcCni.Service.Tests.Kubernetes;
@@ -165,7 +166,7 @@ public sealed class BranchEniServiceTests
         var other = cluster.Store.Create(KubeResourceCatalog.Pods, Ns, Pod("{app: other}"));
 
         var resources = selected["spec"]!["containers"]![0]!["resources"]!;
-        Assert.Equal(("1", "1"), ((string?)resources["limits"]![PodEniWebhook.Resource], (string?)resources["requests"]![PodEniWebhook.Resource]));
+        Assert.Equal(("1", "1"), ((string?)resources["limits"]![KubernetesPodInfo.PodEniResource], (string?)resources["requests"]![KubernetesPodInfo.PodEniResource]));
         Assert.Null(other["spec"]!["containers"]![0]!["resources"]);
 
         static JsonObject Pod(string labels) => KubeManifestYaml.Read(SgpCluster.PodManifest(Ns, "p" + Guid.NewGuid().ToString("N")[..6], labels)).Single();
